@@ -1,5 +1,12 @@
-"""kg: a knowledge graph of scholarly authors, papers, venues, datasets and topics."""
+"""kg: a knowledge graph of scholarly authors, papers, venues, datasets and topics.
+
+>>> import kg
+>>> graph = kg.build()
+>>> graph.summary()["papers"]
+126
+"""
 
 from .errors import KGError, ParseError
+from .graph import KnowledgeGraph, build, load
 
-__all__ = ["KGError", "ParseError"]
+__all__ = ["KGError", "ParseError", "KnowledgeGraph", "build", "load"]

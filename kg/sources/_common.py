@@ -76,24 +76,30 @@ def parse_month_day(text: str) -> tuple[int, int, int | None, str] | None:
     return MONTHS[match["month"]], int(match["day"]), year, text[match.end():]
 
 
-def capture_year_from(printed_years: list[int], document: str) -> tuple[int, str]:
+def capture_year_from(printed_years: list[int]) -> tuple[int | None, str | None]:
     """Infer the year a listing was captured from the years it prints.
 
     Listings that print a year only for dates outside the current year (Hugging Face, the
     profile page) put every yearless date in the capture year, which is therefore one past
     the latest year printed.
 
-    >>> capture_year_from([2023, 2024, 2023], "x.txt")
+    >>> capture_year_from([2023, 2024, 2023])
     (2025, 'one past the latest year printed on the page (2024)')
+    >>> capture_year_from([])
+    (None, None)
     """
     if not printed_years:
-        raise ParseError(document, None, "at least one date with a printed year, to infer the capture year")
+        return None, None
     latest = max(printed_years)
     return latest + 1, f"one past the latest year printed on the page ({latest})"
 
 
-def dated(month: int, day: int, year: int | None, capture_year: int, rule: str) -> PublicationDate:
+def dated(month: int, day: int, year: int | None, capture_year: int | None, rule: str | None,
+          document: str, line: int) -> PublicationDate:
     """A PublicationDate, taking the capture year (marked inferred) when no year was printed."""
     if year is not None:
         return PublicationDate(year=year, month=month, day=day)
+    if capture_year is None:
+        raise ParseError(document, line, "a year somewhere on the page, to infer the year of dates printed "
+                         "without one")
     return PublicationDate(year=capture_year, month=month, day=day, year_inferred=True, inference=rule)

@@ -12,7 +12,15 @@ import re
 
 from ..errors import ParseError
 from ..model import Document, PaperRecord, SourceKind, SourceRef
-from ._common import Line, abstract_facts, capture_year_from, dated, is_abstract, numbered_lines, parse_month_day
+from ._common import (
+    Line,
+    abstract_facts,
+    capture_year_from,
+    dated,
+    is_abstract,
+    numbered_lines,
+    parse_month_day,
+)
 
 __all__ = ["parse_hf_papers", "looks_like_hf_papers"]
 
@@ -58,7 +66,7 @@ def parse_hf_papers(text: str, document: str) -> Document:
         i += 1
     body = lines[i:]
     printed_years = [d[2] for d in map(_date_line, body) if d and d[2]]
-    capture_year, rule = capture_year_from(printed_years, document)
+    capture_year, rule = capture_year_from(printed_years)
 
     papers: list[PaperRecord] = []
     j = 0
@@ -89,7 +97,7 @@ def parse_hf_papers(text: str, document: str) -> Document:
                 raise ParseError(document, body[j + 2].number, "a date such as 'Oct 9, 2024' or 'Mar 11 3'",
                                  body[j + 2].text)
             month, day, year, upvotes = date
-            meta["date"] = dated(month, day, year, capture_year, rule)
+            meta["date"] = dated(month, day, year, capture_year, rule, document, body[j + 2].number)
             meta["upvotes"] = upvotes
             end = body[j + 2].number
             j += 3

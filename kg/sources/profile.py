@@ -11,7 +11,15 @@ import re
 
 from ..errors import ParseError
 from ..model import AuthorMention, Document, PaperRecord, ProfileRecord, SourceKind, SourceRef
-from ._common import Line, abstract_facts, capture_year_from, dated, is_abstract, numbered_lines, parse_month_day
+from ._common import (
+    Line,
+    abstract_facts,
+    capture_year_from,
+    dated,
+    is_abstract,
+    numbered_lines,
+    parse_month_day,
+)
 
 __all__ = ["parse_profile", "looks_like_profile"]
 
@@ -84,7 +92,7 @@ def parse_profile(text: str, document: str) -> Document:
     header_end = lines[i - 1].number if i else 1
     body = lines[i:]
     printed_years = [e[3] for e in map(_entry, body) if e and e[3]]
-    capture_year, rule = capture_year_from(printed_years, document)
+    capture_year, rule = capture_year_from(printed_years)
 
     papers: list[PaperRecord] = []
     j = 0
@@ -105,7 +113,7 @@ def parse_profile(text: str, document: str) -> Document:
         papers.append(PaperRecord(
             source=SourceRef(document=document, kind=kind, line_start=head.number, line_end=abstract.number),
             title=title.text,
-            date=dated(month, day, year, capture_year, rule),
+            date=dated(month, day, year, capture_year, rule, document, head.number),
             authors=authors,
             authors_truncated=truncated,
             organisations=organisations,

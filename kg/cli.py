@@ -1,0 +1,159 @@
+"""The ``kg`` command: build, query, export.
+
+Errors a user can cause print one line (no traceback) and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.query import Result
+
+from .errors import KGError
+from .graph import KnowledgeGraph, build, load
+from .queries import get_query, named_queries
+
+__all__ = ["main"]
+
+
+def _graph(args: argparse.Namespace) -> KnowledgeGraph:
+    return load(args.store) if getattr(args, "store", None) else build()
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    graph = build(args.paths or None, decisions=args.decisions, store=args.store)
+    summary = graph.summary()
+    report = graph.resolution.summary()
+    source = "the bundled seed corpus" if not args.paths else f"{len(args.paths)} capture(s)"
+    print(f"built from {source}: {summary['papers']} papers, {summary['people']} people, "
+          f"{summary['venues']} venues, {summary['triples']} triples")
+    print(f"resolution: {report['paper records']} paper records -> {report['papers']} papers; "
+          f"{report['author mentions']} author mentions -> {report['people']} people; "
+          f"{report['kept apart']} candidate merges kept apart")
+    for rule, count in report["merges"].items():
+        print(f"  merges by {rule}: {count}")
+    if not args.no_export:
+        written = graph.export(args.out)
+        print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def _bind(value: str):
+    return URIRef(value) if value.startswith(("http://", "https://", "urn:")) else Literal(value)
+
+
+def _format(result: Result, fmt: str) -> str:
+    if fmt == "sparql-json":
+        return result.serialize(format="json").decode()
+    if result.type == "ASK":
+        return json.dumps(bool(result.askAnswer)) if fmt == "json" else str(bool(result.askAnswer))
+    if result.type != "SELECT":
+        return result.serialize(format="turtle").decode()
+    names = [str(v) for v in result.vars]
+    rows = [["" if row[i] is None else str(row[i]) for i in range(len(names))] for row in result]
+    if fmt == "json":
+        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return out.getvalue().rstrip("\n")
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    clip = [lambda s, w=w: s if len(s) <= w else s[: w - 1] + "…" for w in widths]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c(v).ljust(w) for c, v, w in zip(clip, r, widths)) for r in rows]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    if args.list:
+        for q in named_queries().values():
+            params = ", ".join(f"{k} ({v})" for k, v in q.params.items()) or "none"
+            print(f"{q.name}: {q.description} [params: {params}]")
+        return 0
+    if args.file:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise KGError(f"{args.file}: cannot be read ({exc.strerror})") from None
+    elif args.query is None:
+        raise KGError("give a named query, a query text, --file Q.rq or --list")
+    elif args.query in named_queries():
+        named = get_query(args.query)
+        missing = set(named.params) - {p.split("=", 1)[0] for p in args.param}
+        if missing:
+            raise KGError(f"query {named.name!r} needs --param {' --param '.join(f'{m}=…' for m in sorted(missing))}")
+        text = named.text
+    elif "{" in args.query:
+        text = args.query
+    else:
+        raise KGError(f"no named query {args.query!r}; known: {', '.join(named_queries())}")
+    params = {}
+    for p in args.param:
+        name, sep, value = p.partition("=")
+        if not sep:
+            raise KGError(f"--param {p!r}: expected NAME=VALUE")
+        params[name] = _bind(value)
+    graph = _graph(args)
+    print(_format(graph.store.sparql(text, params), args.format))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    written = graph.export(args.out, args.format or None)
+    print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kg", description="A knowledge graph of scholarly papers, people and venues.")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="parse, resolve and load captures; write exports")
+    b.add_argument("paths", nargs="*", help="capture files (default: the bundled seed corpus)")
+    b.add_argument("--out", default="exports", help="folder for the exports (default: exports)")
+    b.add_argument("--store", help="folder of an on-disk store to fill (default: in memory)")
+    b.add_argument("--decisions", help="CSV of manual same/different decisions")
+    b.add_argument("--no-export", action="store_true", help="do not write exports")
+    b.set_defaults(run=_cmd_build)
+
+    q = sub.add_parser("query", help="run a named query, a query text or a .rq file")
+    q.add_argument("query", nargs="?", help="a named query (see --list) or SPARQL text")
+    q.add_argument("--file", help="a file holding the SPARQL query")
+    q.add_argument("--param", action="append", default=[], help="NAME=VALUE binding (repeatable)")
+    q.add_argument("--format", choices=["table", "csv", "json", "sparql-json"], default="table")
+    q.add_argument("--store", help="an on-disk store from 'kg build --store' (default: build the bundled corpus)")
+    q.add_argument("--list", action="store_true", help="list the named queries")
+    q.set_defaults(run=_cmd_query)
+
+    e = sub.add_parser("export", help="write Turtle, N-Triples, N-Quads, JSON-LD and GraphML")
+    e.add_argument("--out", default="exports")
+    e.add_argument("--format", action="append", choices=["ttl", "nt", "nq", "jsonld", "graphml"])
+    e.add_argument("--store")
+    e.set_defaults(run=_cmd_export)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KGError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

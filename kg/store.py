@@ -1,0 +1,125 @@
+"""The RDF store: rdflib's Dataset API over Oxigraph, in memory or on disk. The system of record.
+
+Every triple lives in a named graph (one per source document, one for resolution, one per
+derived layer); SPARQL sees their union as the default graph.
+
+>>> store = Store()
+>>> from rdflib import URIRef, Literal
+>>> store.replace_graph(URIRef("urn:g"), [(URIRef("urn:s"), URIRef("urn:p"), Literal(1))])
+1
+>>> len(store), [row.o.toPython() for row in store.sparql("SELECT ?o WHERE { ?s ?p ?o }")]
+(1, [1])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.query import Result
+
+from .errors import KGError
+from .vocab import PREFIXES
+
+__all__ = ["Store"]
+
+
+class Store:
+    """An Oxigraph-backed rdflib Dataset whose default graph is the union of its named graphs."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else None
+        if self.path:
+            self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.oxigraph = ox.Store(str(self.path)) if self.path else ox.Store()
+        except OSError as exc:
+            raise KGError(f"{self.path}: cannot open the store ({exc})") from None
+        self.dataset = Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
+        for prefix, namespace in PREFIXES.items():
+            self.dataset.bind(prefix, namespace, override=True)
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    def graphs(self) -> list[URIRef]:
+        """The named graphs, sorted."""
+        return sorted(URIRef(g.value) for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> int:
+        """Make ``name`` hold exactly these triples (re-ingest replaces, never appends); returns the count."""
+        graph = ox.NamedNode(str(name))
+        quads = [ox.Quad(*_to_ox(t), graph) for t in triples]
+        self.oxigraph.remove_graph(graph) if self.oxigraph.contains_named_graph(graph) else None
+        self.oxigraph.extend(quads)
+        return len(quads)
+
+    def sparql(self, query: str, bindings: dict | None = None) -> Result:
+        """Run a SPARQL query over the union of all graphs; a malformed query raises KGError."""
+        if bindings:
+            query = with_values(query, bindings)
+        try:
+            return self.dataset.query(query)
+        except SyntaxError as exc:
+            raise KGError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, ValueError) as exc:
+            raise KGError(f"SPARQL query failed: {exc}") from None
+
+    def update(self, *_args, **_kwargs) -> None:
+        raise KGError("the store is changed by ingest only; SPARQL updates are refused")
+
+    def flush(self) -> None:
+        if self.path:
+            self.oxigraph.flush()
+
+
+_BAD_IRI = re.compile(r'[<>"{}|^`\\\s]')
+
+
+def with_values(query: str, bindings: dict) -> str:
+    """Bind variables with a VALUES block at the start of the WHERE clause, values written as escaped terms.
+
+    Untrusted text never becomes query code: literals are escaped by rdflib, and IRIs with
+    characters that could end the term are refused.
+
+    >>> print(with_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a" } DROP ALL #')}))
+    SELECT ?x WHERE { VALUES (?name) { ("a\\" } DROP ALL #") } ?x ?p ?name }
+    """
+    names, terms = [], []
+    for name, value in bindings.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise KGError(f"not a SPARQL variable name: {name!r}")
+        if isinstance(value, URIRef) and _BAD_IRI.search(str(value)):
+            raise KGError(f"not a valid IRI: {str(value)!r}")
+        if not isinstance(value, (URIRef, Literal)):
+            value = Literal(value)
+        names.append(f"?{name}")
+        terms.append(value.n3())
+    block = f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE) or re.search(r"\{", query)
+    if not where:
+        raise KGError("the query has no WHERE clause to bind parameters in")
+    return f"{query[:where.end()]} {block}{query[where.end():]}"
+
+
+def to_ox_term(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _to_ox(triple: tuple) -> tuple:
+    return tuple(to_ox_term(term) for term in triple)

@@ -1,0 +1,111 @@
+"""NetworkX projections of the store: co-authorship, paper-author, and the whole graph.
+
+Every view is computed from the RDF store by SPARQL, so it can always be rebuilt from it. Node
+ids are IRIs; attributes are plain str/int/float (never None) so GraphML readers accept them.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .errors import KGError
+from .store import Store
+
+__all__ = ["coauthor_graph", "paper_author_graph", "full_graph", "VIEWS", "view"]
+
+_PREFIXES = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+PREFIX kg: <https://w3id.org/kg/ns#>
+"""
+
+
+def _people(store: Store) -> dict[str, dict]:
+    rows = store.sparql(_PREFIXES + """
+        SELECT ?person ?name (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
+          ?person a schema:Person ; rdfs:label ?name .
+          OPTIONAL { ?paper dcterms:creator ?person }
+        } GROUP BY ?person ?name""")
+    return {str(r.person): {"label": str(r.name), "kind": "person", "papers": int(r.papers)} for r in rows}
+
+
+def _papers(store: Store) -> dict[str, dict]:
+    rows = store.sparql(_PREFIXES + """
+        SELECT ?paper ?label (SAMPLE(?issued) AS ?date) WHERE {
+          ?paper a schema:ScholarlyArticle ; rdfs:label ?label .
+          OPTIONAL { ?paper dcterms:issued ?issued }
+        } GROUP BY ?paper ?label""")
+    out = {}
+    for r in rows:
+        attrs = {"label": str(r.label), "kind": "paper"}
+        if r.date is not None:
+            attrs["year"] = int(str(r.date)[:4])
+        out[str(r.paper)] = attrs
+    return out
+
+
+def coauthor_graph(store: Store) -> nx.Graph:
+    """People joined when they wrote a paper together; ``weight`` counts the papers.
+
+    >>> import kg
+    >>> g = coauthor_graph(kg.build().store)
+    >>> g.number_of_nodes() > 100, g.graph["view"]
+    (True, 'coauthor')
+    """
+    graph = nx.Graph(view="coauthor")
+    for node, attrs in sorted(_people(store).items()):
+        graph.add_node(node, **attrs)
+    rows = store.sparql(_PREFIXES + """
+        SELECT ?a ?b (COUNT(DISTINCT ?paper) AS ?n) WHERE {
+          ?paper dcterms:creator ?a , ?b . FILTER(STR(?a) < STR(?b))
+        } GROUP BY ?a ?b ORDER BY ?a ?b""")
+    for r in rows:
+        graph.add_edge(str(r.a), str(r.b), weight=int(r.n))
+    return graph
+
+
+def paper_author_graph(store: Store) -> nx.Graph:
+    """The bipartite graph of papers and their authors (``bipartite`` 0 = paper, 1 = person)."""
+    graph = nx.Graph(view="paper-author")
+    for node, attrs in sorted(_papers(store).items()):
+        graph.add_node(node, bipartite=0, **attrs)
+    for node, attrs in sorted(_people(store).items()):
+        graph.add_node(node, bipartite=1, **attrs)
+    rows = store.sparql(_PREFIXES + """
+        SELECT ?paper ?person (MIN(?pos) AS ?position) WHERE {
+          ?paper kg:hasAuthorship ?a . ?a kg:person ?person . OPTIONAL { ?a kg:position ?pos }
+        } GROUP BY ?paper ?person ORDER BY ?paper ?person""")
+    for r in rows:
+        attrs = {"position": int(r.position)} if r.position is not None else {}
+        graph.add_edge(str(r.paper), str(r.person), relation="author", **attrs)
+    return graph
+
+
+def full_graph(store: Store) -> nx.Graph:
+    """Papers, people, venues, datasets and topics, with a ``relation`` on every edge."""
+    graph = paper_author_graph(store)
+    graph.graph["view"] = "full"
+    venues = store.sparql(_PREFIXES + """
+        SELECT ?venue ?label WHERE { ?venue a kg:Venue ; rdfs:label ?label } ORDER BY ?venue""")
+    for r in venues:
+        graph.add_node(str(r.venue), label=str(r.label), kind="venue")
+    links = store.sparql(_PREFIXES + """
+        SELECT DISTINCT ?a ?b ?relation WHERE {
+          { ?a kg:hasPublication/dcterms:isPartOf ?b . BIND("published-in" AS ?relation) }
+          UNION { ?a a kg:Venue ; dcterms:isPartOf ?b . BIND("part-of" AS ?relation) }
+        } ORDER BY ?a ?b""")
+    for r in links:
+        graph.add_edge(str(r.a), str(r.b), relation=str(r.relation))
+    for node in graph.nodes:
+        graph.nodes[node].pop("bipartite", None)
+    return graph
+
+
+VIEWS = {"coauthor": coauthor_graph, "paper-author": paper_author_graph, "full": full_graph}
+
+
+def view(store: Store, name: str) -> nx.Graph:
+    """A view by name: 'coauthor', 'paper-author' or 'full'."""
+    if name not in VIEWS:
+        raise KGError(f"unknown view {name!r}; expected one of {', '.join(VIEWS)}")
+    return VIEWS[name](store)
