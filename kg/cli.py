@@ -1,4 +1,4 @@
-"""The ``kg`` command: build, query, export.
+"""The ``kg`` command: build, query, metrics, export.
 
 Errors a user can cause print one line (no traceback) and exit with status 2.
 """
@@ -114,6 +114,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_metrics(args: argparse.Namespace) -> int:
+    from . import metrics
+
+    graph = _graph(args)
+    network = graph.to_networkx(args.view)
+    results = metrics.compute(network)
+    stored = metrics.write_back(graph.store, args.view, results)
+    graph.store.flush()
+    if args.by not in results:
+        raise KGError(f"unknown measure {args.by!r}; expected one of {', '.join(results)}")
+    ranked = sorted(network.nodes, key=lambda n: (-results[args.by][n], network.nodes[n].get("label", n)))
+    measures = ["degree", "weighted_degree", "pagerank", "betweenness", "closeness", "community"]
+    print(f"{args.view} view: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges, "
+          f"{max(results['component'].values(), default=-1) + 1} components, "
+          f"{max(results['community'].values(), default=-1) + 1} communities; ranked by {args.by}")
+    rows = [["rank", "name"] + measures]
+    for rank, node in enumerate(ranked[: args.top], start=1):
+        rows.append([str(rank), network.nodes[node].get("label", node)[:40]] + [
+            f"{results[m][node]:.4f}" if isinstance(results[m][node], float) else str(results[m][node])
+            for m in measures])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    print(f"({stored} metric triples written to graph/metrics/{args.view})")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="A knowledge graph of scholarly papers, people and venues.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -134,6 +161,13 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--store", help="an on-disk store from 'kg build --store' (default: build the bundled corpus)")
     q.add_argument("--list", action="store_true", help="list the named queries")
     q.set_defaults(run=_cmd_query)
+
+    m = sub.add_parser("metrics", help="centrality and communities, written back to the store, as a ranked table")
+    m.add_argument("--view", choices=["coauthor", "paper-author", "full"], default="coauthor")
+    m.add_argument("--by", default="pagerank", help="the measure to rank by (default: pagerank)")
+    m.add_argument("--top", type=int, default=10)
+    m.add_argument("--store")
+    m.set_defaults(run=_cmd_metrics)
 
     e = sub.add_parser("export", help="write Turtle, N-Triples, N-Quads, JSON-LD and GraphML")
     e.add_argument("--out", default="exports")
