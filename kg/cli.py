@@ -35,6 +35,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
           f"{summary['venues']} venues, {summary['triples']} triples")
     print(f"resolution: {report['paper records']} paper records -> {report['papers']} papers; "
           f"{report['author mentions']} author mentions -> {report['people']} people; "
+          f"{report['venue mentions']} venue mentions -> {report['venues']} publication venues; "
           f"{report['kept apart']} candidate merges kept apart")
     for rule, count in report["merges"].items():
         print(f"  merges by {rule}: {count}")
@@ -184,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     except KGError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head & co.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130

@@ -93,3 +93,12 @@ def test_raw_captures_keep_abstracts(seed_graph):
     rows = list(seed_graph.sparql(PREFIX + "SELECT (COUNT(?p) AS ?n) WHERE { ?p a schema:ScholarlyArticle ; "
                                   "dcterms:abstract ?a }"))
     assert int(rows[0].n) == 126
+
+
+def test_committed_exports_are_the_main_jobs_output(tmp_path):
+    """exports/ holds what `kg build` writes today (regenerate with `kg build` when this fails)."""
+    from conftest import ROOT
+
+    kg.build().export(tmp_path, ["nt", "graphml"])
+    for name in ("graph.nt", "graph.graphml"):
+        assert (ROOT / "exports" / name).read_bytes() == (tmp_path / name).read_bytes(), name
