@@ -57,7 +57,8 @@ class Resolution:
         rules = Counter(f"{m.entity}:{m.rule}" for m in self.merges if m.joined)
         venue_mentions = sum(1 for d in self.documents for r in d.papers if venue_of(r) is not None)
         return {"paper records": records, "papers": len(self.papers), "author mentions": mentions,
-                "people": len(self.people), "venue mentions": venue_mentions, "venues": len(self.venues), "merges": dict(sorted(rules.items())),
+                "people": len(self.people), "venue mentions": venue_mentions, "venues": len(self.venues),
+                "merges": dict(sorted(rules.items())),
                 "kept apart": sum(1 for m in self.merges if not m.joined)}
 
 
