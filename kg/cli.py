@@ -1,4 +1,4 @@
-"""The ``kg`` command: build, query, metrics, export.
+"""The ``kg`` command: build, query, metrics, export, serve.
 
 Errors a user can cause print one line (no traceback) and exit with status 2.
 """
@@ -142,6 +142,35 @@ def _cmd_metrics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import gc
+    import shutil
+    import subprocess
+    import tempfile
+
+    server = shutil.which("oxigraph")
+    if server is None:
+        raise KGError("the 'oxigraph' server is not installed (pip install oxigraph)")
+    temporary = None
+    location = args.store
+    if location is None:
+        temporary = tempfile.mkdtemp(prefix="kg-store-")
+        location = temporary
+        graph = build(store=location)
+        graph.store.flush()
+        del graph
+        gc.collect()  # close the store before the server opens it
+    elif not Path(location).is_dir():
+        raise KGError(f"{location}: no such store folder; build one with 'kg build --store {location}'")
+    print(f"SPARQL endpoint (read-only) at http://127.0.0.1:{args.port}/query", flush=True)
+    try:
+        return subprocess.call([server, "serve-read-only", "--location", str(location), "--bind",
+                                f"127.0.0.1:{args.port}", "--union-default-graph", "--timeout-s", str(args.timeout)])
+    finally:
+        if temporary:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="A knowledge graph of scholarly papers, people and venues.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -169,6 +198,12 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--top", type=int, default=10)
     m.add_argument("--store")
     m.set_defaults(run=_cmd_metrics)
+
+    s = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1 (Oxigraph server)")
+    s.add_argument("--store", help="an on-disk store from 'kg build --store' (default: build the bundled corpus)")
+    s.add_argument("--port", type=int, default=7878)
+    s.add_argument("--timeout", type=int, default=30, help="per-query time limit in seconds (default: 30)")
+    s.set_defaults(run=_cmd_serve)
 
     e = sub.add_parser("export", help="write Turtle, N-Triples, N-Quads, JSON-LD and GraphML")
     e.add_argument("--out", default="exports")
