@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.query import Result
 
 from .corpus import bundled_documents
@@ -26,15 +26,10 @@ from .resolve import Decision, Resolution, load_decisions, resolve
 from .sources import parse_file
 from .store import Store
 from .views import view
+from .vocab import SPARQL_PREFIXES
 
 __all__ = ["KnowledgeGraph", "build", "load"]
 
-_PREFIXES = """PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX kg: <https://w3id.org/kg/ns#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-"""
 
 
 class KnowledgeGraph:
@@ -56,14 +51,14 @@ class KnowledgeGraph:
         counts = {}
         for label, cls in (("papers", "schema:ScholarlyArticle"), ("people", "schema:Person"),
                            ("venues", "kg:Venue")):
-            row = next(iter(self.sparql(_PREFIXES + f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {cls} }}")))
+            row = next(iter(self.sparql(SPARQL_PREFIXES + f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {cls} }}")))
             counts[label] = int(row.n)
         counts["triples"] = len(self.store)
         return counts
 
     def people_named(self, name: str) -> list[str]:
         """IRIs of the people with this canonical name or variant, most papers first."""
-        rows = self.sparql(_PREFIXES + """SELECT ?p (COUNT(DISTINCT ?paper) AS ?n) WHERE {
+        rows = self.sparql(SPARQL_PREFIXES + """SELECT ?p (COUNT(DISTINCT ?paper) AS ?n) WHERE {
             ?p a schema:Person . { ?p foaf:name ?name } UNION { ?p schema:alternateName ?name }
             OPTIONAL { ?paper dcterms:creator ?p } } GROUP BY ?p ORDER BY DESC(?n) ?p""", name=name)
         return [str(r.p) for r in rows]
@@ -80,17 +75,17 @@ class KnowledgeGraph:
     def papers(self, author: str | None = None) -> list[dict]:
         """Papers (title, date, IRI), oldest first; only one person's when ``author`` is given."""
         where = "?paper dcterms:creator ?person ." if author else ""
-        bindings = {"person": _iri(self.person(author))} if author else {}
-        rows = self.store.sparql(_PREFIXES + f"""SELECT ?paper ?title ?date WHERE {{
+        bindings = {"person": URIRef(self.person(author))} if author else {}
+        rows = self.store.sparql(SPARQL_PREFIXES + f"""SELECT ?paper ?title ?date WHERE {{
             ?paper a schema:ScholarlyArticle ; rdfs:label ?title . {where}
             OPTIONAL {{ ?paper dcterms:issued ?date }} }} ORDER BY ?date ?title""", bindings)
         return [{"iri": str(r.paper), "title": str(r.title), "date": str(r.date) if r.date else None} for r in rows]
 
     def coauthors(self, name: str) -> list[tuple[str, int]]:
         """A person's co-authors with the number of shared papers, most shared first."""
-        rows = self.store.sparql(_PREFIXES + """SELECT ?name (COUNT(DISTINCT ?paper) AS ?n) WHERE {
+        rows = self.store.sparql(SPARQL_PREFIXES + """SELECT ?name (COUNT(DISTINCT ?paper) AS ?n) WHERE {
             ?paper dcterms:creator ?person , ?other . FILTER(?other != ?person) ?other foaf:name ?name }
-            GROUP BY ?other ?name ORDER BY DESC(?n) ?name""", {"person": _iri(self.person(name))})
+            GROUP BY ?other ?name ORDER BY DESC(?n) ?name""", {"person": URIRef(self.person(name))})
         return [(str(r.name), int(r.n)) for r in rows]
 
     def to_networkx(self, view_name: str = "coauthor") -> nx.Graph:
@@ -102,12 +97,6 @@ class KnowledgeGraph:
         from .export import FORMATS, export_all
 
         return export_all(self.store, Path(folder), tuple(formats or FORMATS))
-
-
-def _iri(value: str):
-    from rdflib import URIRef
-
-    return URIRef(value)
 
 
 def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | list[Decision] | None = None,

@@ -10,18 +10,14 @@ import networkx as nx
 
 from .errors import KGError
 from .store import Store
+from .vocab import SPARQL_PREFIXES
 
 __all__ = ["coauthor_graph", "paper_author_graph", "full_graph", "VIEWS", "view"]
 
-_PREFIXES = """PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX kg: <https://w3id.org/kg/ns#>
-"""
 
 
 def _people(store: Store) -> dict[str, dict]:
-    rows = store.sparql(_PREFIXES + """
+    rows = store.sparql(SPARQL_PREFIXES + """
         SELECT ?person ?name (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
           ?person a schema:Person ; rdfs:label ?name .
           OPTIONAL { ?paper dcterms:creator ?person }
@@ -30,7 +26,7 @@ def _people(store: Store) -> dict[str, dict]:
 
 
 def _papers(store: Store) -> dict[str, dict]:
-    rows = store.sparql(_PREFIXES + """
+    rows = store.sparql(SPARQL_PREFIXES + """
         SELECT ?paper ?label (SAMPLE(?issued) AS ?date) WHERE {
           ?paper a schema:ScholarlyArticle ; rdfs:label ?label .
           OPTIONAL { ?paper dcterms:issued ?issued }
@@ -55,7 +51,7 @@ def coauthor_graph(store: Store) -> nx.Graph:
     graph = nx.Graph(view="coauthor")
     for node, attrs in sorted(_people(store).items()):
         graph.add_node(node, **attrs)
-    rows = store.sparql(_PREFIXES + """
+    rows = store.sparql(SPARQL_PREFIXES + """
         SELECT ?a ?b (COUNT(DISTINCT ?paper) AS ?n) WHERE {
           ?paper dcterms:creator ?a , ?b . FILTER(STR(?a) < STR(?b))
         } GROUP BY ?a ?b ORDER BY ?a ?b""")
@@ -71,7 +67,7 @@ def paper_author_graph(store: Store) -> nx.Graph:
         graph.add_node(node, bipartite=0, **attrs)
     for node, attrs in sorted(_people(store).items()):
         graph.add_node(node, bipartite=1, **attrs)
-    rows = store.sparql(_PREFIXES + """
+    rows = store.sparql(SPARQL_PREFIXES + """
         SELECT ?paper ?person (MIN(?pos) AS ?position) WHERE {
           ?paper kg:hasAuthorship ?a . ?a kg:person ?person . OPTIONAL { ?a kg:position ?pos }
         } GROUP BY ?paper ?person ORDER BY ?paper ?person""")
@@ -85,11 +81,11 @@ def full_graph(store: Store) -> nx.Graph:
     """Papers, people, venues, datasets and topics, with a ``relation`` on every edge."""
     graph = paper_author_graph(store)
     graph.graph["view"] = "full"
-    venues = store.sparql(_PREFIXES + """
+    venues = store.sparql(SPARQL_PREFIXES + """
         SELECT ?venue ?label WHERE { ?venue a kg:Venue ; rdfs:label ?label } ORDER BY ?venue""")
     for r in venues:
         graph.add_node(str(r.venue), label=str(r.label), kind="venue")
-    links = store.sparql(_PREFIXES + """
+    links = store.sparql(SPARQL_PREFIXES + """
         SELECT DISTINCT ?a ?b ?relation WHERE {
           { ?a kg:hasPublication/dcterms:isPartOf ?b . BIND("published-in" AS ?relation) }
           UNION { ?a a kg:Venue ; dcterms:isPartOf ?b . BIND("part-of" AS ?relation) }

@@ -13,7 +13,8 @@ from __future__ import annotations
 from rdflib import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KG", "FABIO", "BIBO", "CITO", "ID", "GRAPH", "PREFIXES", "DCAT", "DCTERMS", "FOAF", "OWL", "PROV",
+__all__ = ["SPARQL_PREFIXES", "KG", "FABIO", "BIBO", "CITO", "ID", "GRAPH", "PREFIXES", "DCAT", "DCTERMS", "FOAF",
+           "OWL", "PROV",
            "RDF", "RDFS", "SDO", "SKOS", "XSD", "iri"]
 
 BASE = "https://w3id.org/kg/"
@@ -125,6 +126,9 @@ PREFIXES = {
     "foaf": str(FOAF), "fabio": str(FABIO._NS), "bibo": str(BIBO._NS), "cito": str(CITO._NS),
     "dcat": str(DCAT), "skos": str(SKOS), "xsd": str(XSD), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
 }
+
+# The PREFIX lines every query kg writes itself starts with.
+SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 
 
 def iri(*parts: str) -> URIRef:

@@ -79,7 +79,7 @@ def link_papers(records: list[PaperRecord], decisions: list[Decision] = ()) -> t
         if d.left not in by_key or d.right not in by_key:
             continue  # a decision about records not in this build
         if d.same:
-            clusters.union(d.left, d.right) or True
+            clusters.union(d.left, d.right)
             merges.append(Merge(entity="paper", rule="manual", score=1.0, left=d.left, right=d.right, note=d.note))
         else:
             clusters.keep_apart(d.left, d.right)
