@@ -9,10 +9,11 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import XSD, Literal, URIRef
 from rdflib.query import Result
 
 from .errors import KGError
@@ -27,7 +28,7 @@ def _graph(args: argparse.Namespace) -> KnowledgeGraph:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    graph = build(args.paths or None, decisions=args.decisions, store=args.store)
+    graph = build(args.paths or None, decisions=args.decisions, store=args.store, topics=args.topics or ())
     summary = graph.summary()
     report = graph.resolution.summary()
     source = "the bundled seed corpus" if not args.paths else f"{len(args.paths)} capture(s)"
@@ -39,6 +40,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
           f"{report['kept apart']} candidate merges kept apart")
     for rule, count in report["merges"].items():
         print(f"  merges by {rule}: {count}")
+    kinds = {}
+    for d in graph.datasets():
+        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
+    print(f"enrichment: {report['artifacts']} datasets/benchmarks/environments ("
+          + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + f"), {report['links']} links named in text, "
+          f"{len(graph.topics())} topics in use")
     if not args.no_export:
         written = graph.export(args.out)
         print(f"wrote {', '.join(str(p) for p in written)}")
@@ -46,7 +53,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _bind(value: str):
-    return URIRef(value) if value.startswith(("http://", "https://", "urn:")) else Literal(value)
+    """An IRI when it looks like one, a number when it is one, a plain literal otherwise."""
+    if value.startswith(("http://", "https://", "urn:")):
+        return URIRef(value)
+    if re.fullmatch(r"-?\d+", value):
+        return Literal(int(value))
+    if re.fullmatch(r"-?\d+\.\d*|-?\.\d+", value):
+        return Literal(value, datatype=XSD.decimal)
+    return Literal(value)
 
 
 def _format(result: Result, fmt: str) -> str:
@@ -89,7 +103,12 @@ def _cmd_query(args: argparse.Namespace) -> int:
         raise KGError("give a named query, a query text, --file Q.rq or --list")
     elif args.query in named_queries():
         named = get_query(args.query)
-        missing = set(named.params) - {p.split("=", 1)[0] for p in args.param}
+        given = {p.split("=", 1)[0] for p in args.param}
+        unknown = given - set(named.params)
+        if unknown:
+            raise KGError(f"query {named.name!r} has no parameter {', '.join(sorted(unknown))}; "
+                          f"it takes: {', '.join(named.params) or 'none'}")
+        missing = set(named.required) - given
         if missing:
             raise KGError(f"query {named.name!r} needs --param {' --param '.join(f'{m}=…' for m in sorted(missing))}")
         text = named.text
@@ -142,6 +161,14 @@ def _cmd_metrics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_path(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    path = graph.coauthor_path(args.source, args.target)
+    print(" → ".join(path))
+    print(f"({len(path) - 1} hop{'s' if len(path) != 2 else ''})")
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     import gc
     import shutil
@@ -181,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--store", help="folder of an on-disk store to fill (default: in memory)")
     b.add_argument("--decisions", help="CSV of manual same/different decisions")
     b.add_argument("--no-export", action="store_true", help="do not write exports")
+    b.add_argument("--topics", action="append", help="a SKOS topic scheme (Turtle) to add (repeatable)")
     b.set_defaults(run=_cmd_build)
 
     q = sub.add_parser("query", help="run a named query, a query text or a .rq file")
@@ -204,6 +232,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=7878)
     s.add_argument("--timeout", type=int, default=30, help="per-query time limit in seconds (default: 30)")
     s.set_defaults(run=_cmd_serve)
+
+    pa = sub.add_parser("path", help="the shortest co-authorship path between two people")
+    pa.add_argument("source", help="a person's name or IRI")
+    pa.add_argument("target", help="another person's name or IRI")
+    pa.add_argument("--store", help="an on-disk store (default: build the bundled corpus)")
+    pa.set_defaults(run=_cmd_path)
 
     e = sub.add_parser("export", help="write Turtle, N-Triples, N-Quads, JSON-LD and GraphML")
     e.add_argument("--out", default="exports")

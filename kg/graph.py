@@ -17,8 +17,10 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.query import Result
+from rdflib.term import Identifier
 
 from .corpus import bundled_documents
+from .enrich import annotate, default_scheme, load_scheme
 from .errors import KGError
 from .mapping import to_quads
 from .model import Document
@@ -44,7 +46,8 @@ class KnowledgeGraph:
 
     def sparql(self, query: str, **bindings) -> Result:
         """Run a SPARQL query; keyword arguments bind variables (``name=Literal(...)``)."""
-        return self.store.sparql(query, {k: v if not isinstance(v, str) else Literal(v) for k, v in bindings.items()})
+        terms = {k: v if isinstance(v, Identifier) else Literal(v) for k, v in bindings.items()}
+        return self.store.sparql(query, terms)
 
     def summary(self) -> dict[str, int]:
         """Counts of papers, people, venues and triples in the store."""
@@ -88,6 +91,71 @@ class KnowledgeGraph:
             GROUP BY ?other ?name ORDER BY DESC(?n) ?name""", {"person": URIRef(self.person(name))})
         return [(str(r.name), int(r.n)) for r in rows]
 
+    def datasets(self, kind: str | None = None) -> list[dict]:
+        """Datasets, benchmarks, environments and leaderboards, most used first.
+
+        Each: name, kind, the papers that introduce it, the number of papers that use or mention it,
+        and its figures as (number, what it counts).
+
+        >>> import kg
+        >>> beavertails = next(d for d in kg.build().datasets() if d["name"] == "BeaverTails")
+        >>> beavertails["kind"], beavertails["introduced_by"]
+        ('dataset', ['BeaverTails: Towards Improved Safety Alignment of LLM via a Human-Preference Dataset'])
+        >>> beavertails["figures"][0]
+        (333963, 'question-answer pairs')
+        """
+        rows = self.sparql(SPARQL_PREFIXES + """SELECT ?a ?name ?kind
+              (GROUP_CONCAT(DISTINCT ?intro; SEPARATOR="\u001f") AS ?intros)
+              (COUNT(DISTINCT ?user) AS ?users) WHERE {
+            ?a a kg:Artifact ; rdfs:label ?name ; kg:artifactKind ?kind .
+            OPTIONAL { ?a kg:introducedBy/rdfs:label ?intro }
+            OPTIONAL { { ?user cito:usesDataFrom ?a } UNION { ?user schema:mentions ?a } }
+          } GROUP BY ?a ?name ?kind ORDER BY DESC(?users) ?name""")
+        figures: dict[str, list[tuple]] = {}
+        for r in self.sparql(SPARQL_PREFIXES + """SELECT ?a ?value ?counts WHERE {
+                ?a kg:figure ?f . ?f schema:value ?value ; schema:name ?counts } ORDER BY ?a ?f"""):
+            value = float(r.value)
+            figures.setdefault(str(r.a), []).append((int(value) if value.is_integer() else value, str(r.counts)))
+        out = []
+        for r in rows:
+            if kind and str(r.kind) != kind:
+                continue
+            out.append({"iri": str(r.a), "name": str(r.name), "kind": str(r.kind),
+                        "introduced_by": sorted(str(r.intros).split("\u001f")) if str(r.intros) else [],
+                        "users": int(r.users), "figures": figures.get(str(r.a), [])})
+        return out
+
+    def topics(self, author: str | None = None, min_confidence: float = 0.0) -> list[tuple[str, int]]:
+        """Topics with the number of papers that have them (one author's papers when given).
+
+        >>> import kg
+        >>> dict(kg.build().topics(author="Yaodong Yang"))["AI safety"] > 5
+        True
+        """
+        where = "?paper dcterms:creator ?person ." if author else ""
+        bindings = {"person": URIRef(self.person(author))} if author else {}
+        bindings["min"] = Literal(min_confidence)
+        rows = self.store.sparql(SPARQL_PREFIXES + f"""SELECT ?label (COUNT(DISTINCT ?paper) AS ?n) WHERE {{
+            {where} ?paper kg:topicAssignment ?t . ?t kg:topic ?topic ; kg:confidence ?c .
+            FILTER(?c >= ?min) ?topic skos:prefLabel ?label }} GROUP BY ?topic ?label ORDER BY DESC(?n) ?label""",
+                                 bindings)
+        return [(str(r.label), int(r.n)) for r in rows]
+
+    def coauthor_path(self, source: str, target: str) -> list[str]:
+        """The names along a shortest co-authorship path between two people.
+
+        >>> import kg
+        >>> kg.build().coauthor_path("Jiaming Ji", "Yaodong Yang")
+        ['Jiaming Ji', 'Yaodong Yang']
+        """
+        graph = self.to_networkx("coauthor")
+        a, b = self.person(source), self.person(target)
+        try:
+            path = nx.shortest_path(graph, a, b)
+        except nx.NetworkXNoPath:
+            raise KGError(f"{source!r} and {target!r} are not connected by co-authorship") from None
+        return [graph.nodes[n]["label"] for n in path]
+
     def to_networkx(self, view_name: str = "coauthor") -> nx.Graph:
         """A NetworkX view: 'coauthor', 'paper-author' or 'full'."""
         return view(self.store, view_name)
@@ -100,13 +168,15 @@ class KnowledgeGraph:
 
 
 def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | list[Decision] | None = None,
-          store: str | Path | None = None) -> KnowledgeGraph:
-    """Parse, resolve and load captures (the bundled seed corpus when ``paths`` is None).
+          store: str | Path | None = None, topics: Iterable[str | Path] = ()) -> KnowledgeGraph:
+    """Parse, enrich, resolve and load captures (the bundled seed corpus when ``paths`` is None).
 
     ``decisions`` is a CSV of manual same/different rulings; ``store`` a folder for an on-disk
-    Oxigraph store (in memory otherwise).
+    Oxigraph store (in memory otherwise); ``topics`` SKOS files added to the default topic schemes.
     """
+    scheme = load_scheme(topics) if topics else default_scheme()
     documents: list[Document] = bundled_documents() if paths is None else [parse_file(p) for p in paths]
+    documents = [annotate(d, scheme) for d in documents]
     names = [d.name for d in documents]
     if len(set(names)) != len(names):
         raise KGError(f"two inputs share a file name ({', '.join(sorted({n for n in names if names.count(n) > 1}))})"
@@ -114,7 +184,7 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     rulings = load_decisions(decisions) if isinstance(decisions, (str, Path)) else list(decisions or [])
     resolution = resolve(documents, rulings)
     target = Store(store)
-    for name, triples in to_quads(resolution).items():
+    for name, triples in to_quads(resolution, scheme).items():
         target.replace_graph(name, triples)
     target.flush()
     return KnowledgeGraph(target, resolution)

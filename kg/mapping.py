@@ -14,16 +14,20 @@ from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 
+from .enrich.topics import TopicScheme, default_scheme
 from .model import Document, PaperRecord, PublicationDate, SourceKind
 from .resolve import Merge, Resolution, VenueRef, venue_of
+from .resolve.artifacts import Artifact
 from .resolve.people import Mention
 from .text import short_hash, slug
-from .vocab import BIBO, DCTERMS, FABIO, FOAF, GRAPH, KG, PROV, RDF, RDFS, SDO, XSD, iri
+from .vocab import BIBO, CITO, DCAT, DCTERMS, FABIO, FOAF, GRAPH, KG, PROV, RDF, RDFS, SDO, SKOS, XSD, iri
 
-__all__ = ["to_quads", "record_iri", "mention_iri", "document_graph", "RESOLVED_GRAPH"]
+__all__ = ["to_quads", "record_iri", "mention_iri", "document_graph", "artifact_iris", "RESOLVED_GRAPH",
+           "TOPICS_GRAPH"]
 
 Quad = tuple[URIRef, URIRef, object, URIRef]
 RESOLVED_GRAPH = GRAPH["resolved"]
+TOPICS_GRAPH = GRAPH["topics"]
 
 
 def document_graph(name: str) -> URIRef:
@@ -304,13 +308,166 @@ def _resolved_triples(res: Resolution) -> Iterator[tuple]:
                 yield node, KG.mergedBy, merge_iri(merge)
 
 
-def to_quads(resolution: Resolution) -> dict[URIRef, list[tuple]]:
+# --- datasets, benchmarks, links and topics ----------------------------------------------------
+
+_ARTIFACT_TYPES = {
+    "dataset": (DCAT.Dataset, SDO.Dataset),
+    "benchmark": (DCAT.Dataset, SDO.Dataset, KG.Benchmark),
+    "leaderboard": (DCAT.Dataset, SDO.Dataset, KG.Leaderboard),
+    "environment": (DCAT.Resource, SDO.SoftwareApplication, KG.Environment),
+    "project": (DCAT.Resource, SDO.CreativeWork, KG.Project),
+}
+_LINK_TYPES = {"code": (KG.CodeRepository, SDO.SoftwareSourceCode, KG.codeRepository),
+               "dataset-page": (KG.DatasetPage, SDO.WebPage, KG.datasetPage),
+               "project-page": (KG.ProjectPage, SDO.WebPage, KG.projectPage)}
+
+
+def artifact_iris(resolution: Resolution) -> dict[str, URIRef]:
+    """Artifact key → IRI (``id/dataset/<slug of its name>``; unnamed ones by their paper)."""
+    out: dict[str, URIRef] = {}
+    taken: set[str] = set()
+    for key, art in sorted(resolution.artifacts.artifacts.items()):
+        base = slug(art.name) if art.name else f"unnamed-{slug(key)}"
+        name, n = base or key, 2
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        taken.add(name)
+        out[key] = iri("dataset", name)
+    return out
+
+
+def _artifact_label(art: Artifact, resolution: Resolution) -> str:
+    if art.name:
+        return art.name
+    paper = resolution.papers[art.papers("introduces")[0]]
+    return f"{art.description or art.kind} of “{paper.title or 'an untitled paper'}”"
+
+
+def _artifact_triples(res: Resolution, papers: list[URIRef], nodes: dict[str, URIRef]) -> Iterator[tuple]:
+    role_property = {"introduces": KG.introduces, "uses": CITO.usesDataFrom, "mentions": SDO.mentions}
+    for key, art in res.artifacts.artifacts.items():
+        a = nodes[key]
+        yield a, RDF.type, KG.Artifact
+        for t in _ARTIFACT_TYPES[art.kind]:
+            yield a, RDF.type, t
+        label = _artifact_label(art, res)
+        yield a, RDFS.label, Literal(label)
+        yield a, SDO.name, Literal(label)
+        yield a, KG.artifactKind, Literal(art.kind)
+        if art.name:
+            yield a, DCTERMS.title, Literal(art.name)
+        else:
+            yield a, KG.unnamed, Literal(True)
+            yield a, DCTERMS.description, Literal(art.description or art.kind)
+        for alt in art.alt_names:
+            yield a, SKOS.altLabel, Literal(alt)
+        for i, role in sorted(art.roles.items()):
+            yield papers[i], role_property[role], a
+            if role == "introduces":
+                yield a, KG.introducedBy, papers[i]
+                yield a, DCTERMS.creator, papers[i]
+        for n, figure in enumerate(art.figures, start=1):
+            f = URIRef(f"{a}/figure/{n}")
+            yield a, KG.figure, f
+            yield f, RDF.type, SDO.PropertyValue
+            yield f, SDO.name, Literal(figure.counts)
+            yield f, SDO.value, Literal(_number(figure.value), datatype=XSD.decimal)
+            yield f, KG.asPrinted, Literal(figure.as_printed)
+        for relation, target in art.relations:
+            t = nodes[target]
+            yield a, DCTERMS.relation, t
+            if relation == "sibling-of":
+                yield a, KG.siblingOf, t
+                yield t, KG.siblingOf, a
+            elif relation == "revision-of":
+                yield a, PROV.wasRevisionOf, t
+            else:
+                yield a, PROV.wasDerivedFrom, t
+        for url in art.pages:
+            yield a, DCAT.landingPage, URIRef(url)
+        for url in art.code:
+            yield a, KG.codeRepository, URIRef(url)
+        for ev in art.evidence:
+            yield a, PROV.wasDerivedFrom, _artifact_mention_iri(ev.record, key)
+    for url, link in res.artifacts.links.items():
+        node = URIRef(url)
+        cls, schema_cls, prop = _LINK_TYPES[link.kind]
+        yield node, RDF.type, cls
+        yield node, RDF.type, schema_cls
+        yield node, RDFS.label, Literal(_link_label(url))
+        yield node, SDO.url, Literal(url, datatype=XSD.anyURI)
+        for i in link.papers:
+            yield papers[i], prop, node
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _link_label(url: str) -> str:
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    path = parts.path.strip("/")
+    if parts.netloc.endswith("github.com") and path:
+        return "/".join(path.split("/")[:2]).removesuffix(".git")
+    return f"{parts.netloc}/{path}".rstrip("/")
+
+
+def _artifact_mention_iri(record: str, key: str) -> URIRef:
+    return URIRef(f"{record_iri(record)}/artifact/{slug(key) or short_hash(key)}")
+
+
+def _artifact_evidence(res: Resolution, nodes: dict[str, URIRef]) -> dict[str, list[tuple]]:
+    """Per document: which of its records named which artifact, in what role, by what rule."""
+    out: dict[str, list[tuple]] = {}
+    for key, art in res.artifacts.artifacts.items():
+        for ev in art.evidence:
+            m = _artifact_mention_iri(ev.record, key)
+            triples = out.setdefault(ev.record.partition("#")[0], [])
+            triples += [(m, RDF.type, KG.ArtifactMention), (m, KG.artifact, nodes[key]),
+                        (record_iri(ev.record), KG.namesArtifact, m)]
+            triples += [(m, KG.role, Literal(ev.role)), (m, KG.rule, Literal(ev.rule))]
+            if ev.name:
+                triples.append((m, KG.nameAsPrinted, Literal(ev.name)))
+    return out
+
+
+def _topic_triples(res: Resolution, papers: list[URIRef]) -> Iterator[tuple]:
+    for paper, node in zip(res.papers, papers):
+        best: dict[tuple[str, str], object] = {}
+        for record in paper.records:
+            for hit in (record.findings.topics if record.findings else []):
+                old = best.get((hit.concept, hit.rule))
+                if old is None or hit.confidence > old.confidence:
+                    best[(hit.concept, hit.rule)] = hit
+        for (concept, rule), hit in sorted(best.items()):
+            c = URIRef(concept)
+            t = URIRef(f"{node}/topic/{slug(concept.rstrip('/').rsplit('/', 1)[-1])}/{rule}")
+            yield node, DCTERMS.subject, c
+            yield node, KG.topicAssignment, t
+            yield t, RDF.type, KG.TopicAssignment
+            yield t, KG.topic, c
+            yield t, KG.rule, Literal(rule)
+            yield t, KG.matched, Literal(hit.matched)
+            yield t, KG.confidence, Literal(f"{hit.confidence:.2f}", datatype=XSD.decimal)
+
+
+def to_quads(resolution: Resolution, scheme: TopicScheme | None = None) -> dict[URIRef, list[tuple]]:
     """Triples of the resolution, grouped by the named graph they belong in."""
     graphs: dict[URIRef, list[tuple]] = {}
+    nodes = artifact_iris(resolution)
+    evidence = _artifact_evidence(resolution, nodes)
     for doc in resolution.documents:
         triples = list(_document_triples(doc))
         for record in doc.papers:
             triples += _record_triples(record)
-        graphs[document_graph(doc.name)] = triples
-    graphs[RESOLVED_GRAPH] = list(dict.fromkeys(_resolved_triples(resolution)))
+        triples += evidence.get(doc.name, [])
+        graphs[document_graph(doc.name)] = list(dict.fromkeys(triples))
+    papers = [iri("paper", p.key) for p in resolution.papers]
+    resolved = list(_resolved_triples(resolution))
+    resolved += _artifact_triples(resolution, papers, nodes)
+    resolved += _topic_triples(resolution, papers)
+    graphs[RESOLVED_GRAPH] = list(dict.fromkeys(resolved))
+    graphs[TOPICS_GRAPH] = sorted((scheme or default_scheme()).graph, key=lambda t: tuple(map(str, t)))
     return graphs

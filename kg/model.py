@@ -17,6 +17,12 @@ __all__ = [
     "PublicationDate",
     "AbstractFingerprint",
     "AuthorMention",
+    "Figure",
+    "ArtifactRelation",
+    "ArtifactFinding",
+    "NameFinding",
+    "TopicHit",
+    "Findings",
     "PaperRecord",
     "PersonRecord",
     "ProfileRecord",
@@ -98,6 +104,58 @@ class AuthorMention(_Frozen):
     affiliation: str | None = None
 
 
+class Figure(_Frozen):
+    """A number the text gives about a dataset or benchmark: '44.6k refined prompts'."""
+
+    value: float = Field(description="the number, with k/M multipliers and number words resolved")
+    counts: str = Field(description="what is counted, as printed: 'refined prompts'")
+    as_printed: str = Field(description="the number as printed: '44.6k', 'three', 'over 16,000'")
+
+
+class ArtifactRelation(_Frozen):
+    """How the text relates an artifact to another one, by name."""
+
+    relation: str = Field(description="'sibling-of', 'revision-of' or 'derived-from'")
+    target: str = Field(description="the other artifact's name as printed")
+
+
+class ArtifactFinding(_Frozen):
+    """A dataset, benchmark, environment or leaderboard a paper introduces, uses or mentions."""
+
+    name: str | None = Field(description="the name as printed; None for an unnamed one the paper introduces")
+    kind: str = Field(description="'dataset', 'benchmark', 'environment', 'leaderboard' or 'project'")
+    role: str = Field(description="'introduces', 'uses' or 'mentions'")
+    rule: str = Field(description="the extraction rule that found it")
+    alt_names: list[str] = Field(default_factory=list, description="long forms printed beside the name")
+    description: str | None = Field(default=None, description="the noun phrase naming an unnamed one")
+    figures: list[Figure] = Field(default_factory=list)
+    relations: list[ArtifactRelation] = Field(default_factory=list)
+
+
+class NameFinding(_Frozen):
+    """A name-like phrase in a title or abstract; kept when it names an artifact found elsewhere."""
+
+    name: str
+    role: str = Field(description="'uses' when a use cue precedes it ('on X', 'using X'), else 'mentions'")
+
+
+class TopicHit(_Frozen):
+    """A concept of a topic scheme matched in a record, with how it was matched."""
+
+    concept: str = Field(description="the concept's IRI")
+    rule: str = Field(description="'arxiv-category', 'title-label' or 'abstract-label'")
+    matched: str = Field(description="the label or category code that matched")
+    confidence: float = Field(ge=0, le=1)
+
+
+class Findings(_Frozen):
+    """What enrichment found in one record's title and abstract (kept in the bundle without the prose)."""
+
+    artifacts: list[ArtifactFinding] = Field(default_factory=list)
+    names: list[NameFinding] = Field(default_factory=list)
+    topics: list[TopicHit] = Field(default_factory=list)
+
+
 class PaperRecord(_Frozen):
     """What one source document says about one paper."""
 
@@ -119,6 +177,7 @@ class PaperRecord(_Frozen):
     arxiv_ids: list[str] = Field(default_factory=list, description="arXiv ids cited in the abstract")
     dois: list[str] = Field(default_factory=list)
     listed_for: str | None = Field(default=None, description="the person whose page lists this paper")
+    findings: Findings | None = Field(default=None, description="datasets, names and topics found in the text")
 
 
 class PersonRecord(_Frozen):

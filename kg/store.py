@@ -4,7 +4,7 @@ Every triple lives in a named graph (one per source document, one for resolution
 derived layer); SPARQL sees their union as the default graph.
 
 >>> store = Store()
->>> from rdflib import URIRef, Literal
+>>> from rdflib import Graph, URIRef, Literal
 >>> store.replace_graph(URIRef("urn:g"), [(URIRef("urn:s"), URIRef("urn:p"), Literal(1))])
 1
 >>> len(store), [row.o.toPython() for row in store.sparql("SELECT ?o WHERE { ?s ?p ?o }")]
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from .errors import KGError
@@ -49,6 +49,10 @@ class Store:
     def graphs(self) -> list[URIRef]:
         """The named graphs, sorted."""
         return sorted(URIRef(g.value) for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph(self, name: URIRef) -> Graph:
+        """One named graph of the store, as an rdflib Graph (reads and writes go to the store)."""
+        return self.dataset.graph(name)
 
     def replace_graph(self, name: URIRef, triples: Iterable[tuple]) -> int:
         """Make ``name`` hold exactly these triples (re-ingest replaces, never appends); returns the count."""

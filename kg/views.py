@@ -69,7 +69,8 @@ def paper_author_graph(store: Store) -> nx.Graph:
         graph.add_node(node, bipartite=1, **attrs)
     rows = store.sparql(SPARQL_PREFIXES + """
         SELECT ?paper ?person (MIN(?pos) AS ?position) WHERE {
-          ?paper kg:hasAuthorship ?a . ?a kg:person ?person . OPTIONAL { ?a kg:position ?pos }
+          ?paper a schema:ScholarlyArticle ; kg:hasAuthorship ?a . ?a kg:person ?person .
+          OPTIONAL { ?a kg:position ?pos }
         } GROUP BY ?paper ?person ORDER BY ?paper ?person""")
     for r in rows:
         attrs = {"position": int(r.position)} if r.position is not None else {}
@@ -92,6 +93,35 @@ def full_graph(store: Store) -> nx.Graph:
         } ORDER BY ?a ?b""")
     for r in links:
         graph.add_edge(str(r.a), str(r.b), relation=str(r.relation))
+    artifacts = store.sparql(SPARQL_PREFIXES + """
+        SELECT ?a ?label ?kind WHERE { ?a a kg:Artifact ; rdfs:label ?label ; kg:artifactKind ?kind } ORDER BY ?a""")
+    for r in artifacts:
+        graph.add_node(str(r.a), label=str(r.label), kind=str(r.kind))
+    topics = store.sparql(SPARQL_PREFIXES + """
+        SELECT DISTINCT ?t ?label WHERE { ?p dcterms:subject ?t . ?t skos:prefLabel ?label } ORDER BY ?t""")
+    for r in topics:
+        graph.add_node(str(r.t), label=str(r.label), kind="topic")
+    web = store.sparql(SPARQL_PREFIXES + """
+        SELECT ?w ?label ?cls WHERE { VALUES ?cls { kg:CodeRepository kg:ProjectPage kg:DatasetPage }
+          ?w a ?cls ; rdfs:label ?label } ORDER BY ?w""")
+    kinds = {"CodeRepository": "code", "ProjectPage": "web-page", "DatasetPage": "web-page"}
+    for r in web:
+        graph.add_node(str(r.w), label=str(r.label), kind=kinds[str(r.cls).rsplit("#", 1)[1]])
+    edges = store.sparql(SPARQL_PREFIXES + """
+        SELECT DISTINCT ?a ?b ?relation WHERE {
+          { ?a kg:introduces ?b . BIND("introduces" AS ?relation) }
+          UNION { ?a cito:usesDataFrom ?b . ?b a kg:Artifact . BIND("uses" AS ?relation) }
+          UNION { ?a schema:mentions ?b . ?b a kg:Artifact . BIND("mentions" AS ?relation) }
+          UNION { ?a kg:siblingOf ?b . FILTER(STR(?a) < STR(?b)) BIND("sibling-of" AS ?relation) }
+          UNION { ?a prov:wasRevisionOf ?b . ?b a kg:Artifact . BIND("revision-of" AS ?relation) }
+          UNION { ?a dcterms:subject ?b . BIND("topic" AS ?relation) }
+          UNION { ?a kg:codeRepository|kg:projectPage|kg:datasetPage ?b . ?a a schema:ScholarlyArticle .
+                  BIND("link" AS ?relation) }
+        } ORDER BY ?a ?b ?relation""")
+    for r in edges:
+        a, b = str(r.a), str(r.b)
+        if a in graph and b in graph and not graph.has_edge(a, b):
+            graph.add_edge(a, b, relation=str(r.relation))
     for node in graph.nodes:
         graph.nodes[node].pop("bipartite", None)
     return graph

@@ -13,9 +13,8 @@ from __future__ import annotations
 from rdflib import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["SPARQL_PREFIXES", "KG", "FABIO", "BIBO", "CITO", "ID", "GRAPH", "PREFIXES", "DCAT", "DCTERMS", "FOAF",
-           "OWL", "PROV",
-           "RDF", "RDFS", "SDO", "SKOS", "XSD", "iri"]
+__all__ = ["SPARQL_PREFIXES", "KG", "FABIO", "BIBO", "CITO", "ID", "GRAPH", "TOPIC", "ARXIV", "PREFIXES", "DCAT",
+           "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SDO", "SKOS", "XSD", "iri"]
 
 BASE = "https://w3id.org/kg/"
 
@@ -83,6 +82,36 @@ class KG(DefinedNamespace):
     noveltyPercent: URIRef
     aiScore: URIRef
     papersListed: URIRef
+    # datasets, benchmarks, environments, leaderboards, projects (kg.enrich / kg.resolve.artifacts)
+    Artifact: URIRef  # anything of the five kinds
+    Benchmark: URIRef
+    Environment: URIRef
+    Leaderboard: URIRef
+    Project: URIRef
+    ArtifactMention: URIRef  # one record's naming of an artifact: role, rule, name as printed
+    namesArtifact: URIRef
+    artifactKind: URIRef
+    artifact: URIRef
+    role: URIRef
+    introduces: URIRef
+    introducedBy: URIRef
+    figure: URIRef
+    asPrinted: URIRef
+    siblingOf: URIRef
+    unnamed: URIRef
+    # links named in text
+    CodeRepository: URIRef
+    ProjectPage: URIRef
+    DatasetPage: URIRef
+    codeRepository: URIRef
+    projectPage: URIRef
+    datasetPage: URIRef
+    # topics
+    TopicAssignment: URIRef
+    topicAssignment: URIRef
+    topic: URIRef
+    matched: URIRef
+    confidence: URIRef
     # metrics
     degree: URIRef
     weightedDegree: URIRef
@@ -120,11 +149,14 @@ class CITO(DefinedNamespace):
 
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
+TOPIC = Namespace(BASE + "id/topic/")
+ARXIV = Namespace(BASE + "id/arxiv/")
 
 PREFIXES = {
     "kg": str(KG._NS), "id": str(ID), "dcterms": str(DCTERMS), "prov": str(PROV), "schema": str(SDO),
     "foaf": str(FOAF), "fabio": str(FABIO._NS), "bibo": str(BIBO._NS), "cito": str(CITO._NS),
-    "dcat": str(DCAT), "skos": str(SKOS), "xsd": str(XSD), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
+    "topic": str(TOPIC), "arxiv": str(ARXIV), "dcat": str(DCAT), "skos": str(SKOS), "xsd": str(XSD),
+    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
 }
 
 # The PREFIX lines every query kg writes itself starts with.

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
+from ..enrich import annotate
 from ..model import Document
 from ..sources import parse_file
 
@@ -23,8 +24,8 @@ _ADAPTER = TypeAdapter(list[Document])
 
 
 def extract_bundle(paths: list[Path]) -> list[Document]:
-    """Parse the captures and strip their prose: what the bundle holds."""
-    return [parse_file(p).without_prose() for p in sorted(paths, key=lambda p: p.name)]
+    """Parse and annotate the captures, then strip their prose: what the bundle holds."""
+    return [annotate(parse_file(p)).without_prose() for p in sorted(paths, key=lambda p: p.name)]
 
 
 def bundled_documents() -> list[Document]:

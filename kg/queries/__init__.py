@@ -24,6 +24,11 @@ class NamedQuery:
     description: str
     params: dict[str, str]
 
+    @property
+    def required(self) -> list[str]:
+        """Parameters whose meaning does not start with 'optional'."""
+        return [p for p, meaning in self.params.items() if not meaning.lower().startswith("optional")]
+
 
 def _parse(name: str, text: str) -> NamedQuery:
     description, params = [], {}

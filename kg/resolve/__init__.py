@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PaperRecord, PublicationDate, SourceKind
 from ..text import normalise_title, short_hash, slug
+from .artifacts import Artifact, ArtifactIndex, WebLink, link_artifacts
 from .evidence import Decision, Merge, load_decisions
 from .papers import link_papers
 from .people import Mention, ResolvedPerson, link_people
 from .venues import ARXIV, VenueRef, parse_venue
 
 __all__ = ["resolve", "Resolution", "ResolvedPaper", "ResolvedPerson", "Mention", "Merge", "Decision",
-           "load_decisions", "VenueRef", "venue_of"]
+           "load_decisions", "VenueRef", "venue_of", "Artifact", "ArtifactIndex", "WebLink"]
 
 ACL_ANTHOLOGY = VenueRef(series="ACL Anthology")
 
@@ -49,6 +50,7 @@ class Resolution:
     venues: dict[str, VenueRef]
     merges: list[Merge]
     person_of: dict[str, int] = field(default_factory=dict)  # mention key -> index into people
+    artifacts: ArtifactIndex = field(default_factory=ArtifactIndex)
 
     def summary(self) -> dict[str, object]:
         """Records → entities per type and merges per rule."""
@@ -58,6 +60,7 @@ class Resolution:
         venue_mentions = sum(1 for d in self.documents for r in d.papers if venue_of(r) is not None)
         return {"paper records": records, "papers": len(self.papers), "author mentions": mentions,
                 "people": len(self.people), "venue mentions": venue_mentions, "venues": len(self.venues),
+                "artifacts": len(self.artifacts.artifacts), "links": len(self.artifacts.links),
                 "merges": dict(sorted(rules.items())),
                 "kept apart": sum(1 for m in self.merges if not m.joined)}
 
@@ -124,5 +127,6 @@ def resolve(documents: list[Document], decisions: list[Decision] = ()) -> Resolu
         v = venue_of(r)
         if v is not None:
             venues.setdefault(v.key, v)
+    artifacts = link_artifacts([p.records for p in papers], [p.title for p in papers], [p.key for p in papers])
     return Resolution(documents=documents, papers=papers, people=people, venues=dict(sorted(venues.items())),
-                      merges=paper_merges + person_merges, person_of=person_of)
+                      merges=paper_merges + person_merges, person_of=person_of, artifacts=artifacts)

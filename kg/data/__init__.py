@@ -1,0 +1,1 @@
+"""Data files shipped with kg: the default topic schemes."""
