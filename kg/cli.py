@@ -48,7 +48,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
           f"{len(graph.topics())} topics in use")
     if not args.no_export:
         written = graph.export(args.out)
+        written.append(graph.view_html(Path(args.out) / "graph.html"))
         print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def _cmd_viz(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    path = graph.view_html(args.out, author=args.author, topic=args.topic, dataset=args.dataset, hops=args.hops,
+                           size_by=args.size_by)
+    print(f"wrote {path}")
     return 0
 
 
@@ -232,6 +241,17 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=7878)
     s.add_argument("--timeout", type=int, default=30, help="per-query time limit in seconds (default: 30)")
     s.set_defaults(run=_cmd_serve)
+
+    v = sub.add_parser("viz", help="write the interactive HTML view (whole graph or one author/topic/dataset)")
+    v.add_argument("--out", default="graph.html", help="the HTML file to write (default: graph.html)")
+    focus_on = v.add_mutually_exclusive_group()
+    focus_on.add_argument("--author", help="one person's neighbourhood")
+    focus_on.add_argument("--topic", help="one topic's papers and their authors (its label)")
+    focus_on.add_argument("--dataset", help="one dataset's papers and their authors (its name)")
+    v.add_argument("--hops", type=int, default=1, help="how far from the focus (default: 1)")
+    v.add_argument("--size-by", choices=["pagerank", "degree", "betweenness"], default="pagerank")
+    v.add_argument("--store", help="an on-disk store (default: build the bundled corpus)")
+    v.set_defaults(run=_cmd_viz)
 
     pa = sub.add_parser("path", help="the shortest co-authorship path between two people")
     pa.add_argument("source", help="a person's name or IRI")

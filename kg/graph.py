@@ -160,6 +160,25 @@ class KnowledgeGraph:
         """A NetworkX view: 'coauthor', 'paper-author' or 'full'."""
         return view(self.store, view_name)
 
+    def view_html(self, path: str | Path, author: str | None = None, topic: str | None = None,
+                  dataset: str | None = None, hops: int = 1, size_by: str = "pagerank") -> Path:
+        """Write the interactive HTML view: the whole graph, or one author's, topic's or dataset's part."""
+        from .viz import focus, write_view
+
+        graph = self.to_networkx("full")
+        title = "kg: the whole graph"
+        if author:
+            graph, title = focus(graph, self.person(author), hops), f"kg: {author} and their neighbourhood"
+        elif topic or dataset:
+            wanted, kinds = (topic, {"topic"}) if topic else (dataset, {"dataset", "benchmark", "environment",
+                                                                        "leaderboard", "project"})
+            node = next((n for n, a in graph.nodes(data=True)
+                         if a.get("kind") in kinds and a.get("label", "").casefold() == wanted.casefold()), None)
+            if node is None:
+                raise KGError(f"no {'topic' if topic else 'dataset'} is called {wanted!r}")
+            graph, title = focus(graph, node, hops), f"kg: {wanted}"
+        return write_view(graph, path, title, size_by)
+
     def export(self, folder: str | Path, formats: Iterable[str] | None = None) -> list[Path]:
         """Write graph.ttl, graph.nt, graph.nq, graph.jsonld and graph.graphml into ``folder``."""
         from .export import FORMATS, export_all
