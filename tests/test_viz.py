@@ -11,8 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from conftest import ROOT
+
 from kg.viz import render
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
