@@ -170,6 +170,15 @@ def _cmd_metrics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    graph = _graph(args)
+    report = validate(graph.store, args.shapes)
+    print(report.text())
+    return 0 if report.conforms else 1
+
+
 def _cmd_path(args: argparse.Namespace) -> int:
     graph = _graph(args)
     path = graph.coauthor_path(args.source, args.target)
@@ -252,6 +261,11 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--size-by", choices=["pagerank", "degree", "betweenness"], default="pagerank")
     v.add_argument("--store", help="an on-disk store (default: build the bundled corpus)")
     v.set_defaults(run=_cmd_viz)
+
+    va = sub.add_parser("validate", help="check the graph against the SHACL shapes; exit 1 on violations")
+    va.add_argument("--shapes", help="a SHACL shapes file (default: the shapes kg ships, schemas/shapes.ttl)")
+    va.add_argument("--store", help="an on-disk store (default: build the bundled corpus)")
+    va.set_defaults(run=_cmd_validate)
 
     pa = sub.add_parser("path", help="the shortest co-authorship path between two people")
     pa.add_argument("source", help="a person's name or IRI")
