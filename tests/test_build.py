@@ -99,6 +99,8 @@ def test_committed_exports_are_the_main_jobs_output(tmp_path):
     """exports/ holds what `kg build` writes today (regenerate with `kg build` when this fails)."""
     from conftest import ROOT
 
-    kg.build().export(tmp_path, ["nt", "graphml"])
-    for name in ("graph.nt", "graph.graphml"):
+    graph = kg.build()
+    graph.export(tmp_path, ["nt", "graphml"])
+    graph.view_html(tmp_path / "graph.html")
+    for name in ("graph.nt", "graph.graphml", "graph.html"):
         assert (ROOT / "exports" / name).read_bytes() == (tmp_path / name).read_bytes(), name

@@ -59,7 +59,8 @@ class TopicScheme:
     files: list[str]
 
     def __post_init__(self) -> None:
-        self._patterns = [(c.iri, term, _pattern(term)) for c in self.concepts.values() for term in c.terms]
+        self._patterns = [(c.iri, term, term.split()[0].casefold(), _pattern(term))
+                          for c in self.concepts.values() for term in c.terms]
         self._codes = {c.code: c.iri for c in self.concepts.values() if c.code}
 
     def by_code(self, code: str) -> str | None:
@@ -68,7 +69,10 @@ class TopicScheme:
     def matches(self, text: str) -> dict[str, list[str]]:
         """concept IRI → the distinct terms of it found in ``text``."""
         out: dict[str, list[str]] = {}
-        for concept, term, pattern in self._patterns:
+        folded = text.casefold()
+        for concept, term, first_word, pattern in self._patterns:
+            if first_word not in folded:  # a cheap test first: most labels are not in most texts
+                continue
             if pattern.search(text) and term not in out.get(concept, []):
                 out.setdefault(concept, []).append(term)
         return out
