@@ -171,12 +171,10 @@ def _trim(name: str) -> str:
 
 @dataclass
 class _Found:
-    name: str | None
+    name: str
     kind: str
     rule: str
-    start: int
     alt_names: list[str] = field(default_factory=list)
-    description: str | None = None
 
 
 def _intro_candidates(sentence: str) -> Iterator[_Found]:
@@ -220,7 +218,7 @@ def _intro_candidates(sentence: str) -> Iterator[_Found]:
             taken.append(m.span())
             if kind_span:
                 kinds_used.append(kind_span)
-            yield _Found(name, kind, rule, span[0], alt_names=longs)
+            yield _Found(name, kind, rule, alt_names=longs)
 
 
 def find_artifacts(title: str | None, abstract: str | None) -> list[ArtifactFinding]:

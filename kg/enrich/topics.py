@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from ..errors import KGError
 from ..model import TopicHit
@@ -161,7 +161,3 @@ def match_topics(title: str | None, abstract: str | None, category: str | None,
             hits.append(TopicHit(concept=concept, rule="abstract-label", matched=", ".join(terms[:3]),
                                  confidence=confidence))
     return hits
-
-
-def concept_iri(concept: str) -> URIRef:
-    return URIRef(concept)
