@@ -1,0 +1,112 @@
+"""The ACL Anthology reader against the Anthology's own library (acl-anthology 0.5.4) on a subset of
+the real data: papers per volume, authors per paper in order, person identities."""
+
+from __future__ import annotations
+
+import tarfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from kg import KGError, ParseError
+from kg.sources.acl_anthology import Anthology, PersonIndex, parse_collection
+
+TARBALL = ROOT.parent / "shared" / "data" / "acl-anthology-data.tar.xz"
+# new- and old-style ids, two-digit workshop volumes, Chinese-script name variants (CCL), curated ids
+SUBSET = ("xml/schema.rnc", "xml/2024.acl.xml", "xml/P19.xml", "xml/W19.xml", "xml/2022.naacl.xml", "xml/2023.ccl.xml")
+
+
+@pytest.fixture(scope="module")
+def subset(tmp_path_factory) -> Path:
+    if not TARBALL.is_file():
+        pytest.fail(f"the ACL Anthology data is expected at {TARBALL}")
+    root = tmp_path_factory.mktemp("acl") / "acl-anthology-data"
+    with tarfile.open(TARBALL, mode="r|xz") as tar:
+        for member in tar:
+            rel = "/".join(Path(member.name).parts[1:])
+            if member.isfile() and (rel in SUBSET or rel.startswith("yaml/")):
+                target = root / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(tar.extractfile(member).read())
+    return root
+
+
+@pytest.fixture(scope="module")
+def ours(subset):
+    anthology = Anthology(subset)
+    return anthology, list(anthology.volumes())
+
+
+@pytest.fixture(scope="module")
+def theirs(subset):
+    from acl_anthology import Anthology as Library
+
+    library = Library(datadir=subset)
+    library.people.load()
+    return library
+
+
+def test_papers_per_volume_agree(ours, theirs):
+    _, volumes = ours
+    mine = {v.id: [p.id for p in v.papers if not p.frontmatter] for v in volumes}
+    library = {v.full_id: [p.full_id for p in v.papers() if not p.is_frontmatter] for v in theirs.volumes()}
+    assert mine == library
+    assert sum(map(len, mine.values())) > 3000
+
+
+def test_authors_in_order_and_persons_agree(ours, theirs):
+    anthology, volumes = ours
+    checked = 0
+    for volume in volumes:
+        for paper in volume.papers:
+            if paper.frontmatter:
+                continue
+            other = theirs.get(paper.id)
+            expected = [(a.first or None, a.last, theirs.people.get_by_namespec(a).id) for a in other.authors]
+            assert [(a.first or None, a.last, a.person) for a in paper.authors] == expected, paper.id
+            checked += len(expected)
+    assert checked > 15_000
+
+
+def test_person_identities_agree(ours, theirs):
+    anthology, _ = ours
+    library_people = {p.id: p for p in theirs.people.values()}
+    assert set(anthology.people.people) == set(library_people)
+    for pid, person in anthology.people.people.items():
+        names = [(n.first or None, n.last) for n in library_people[pid].names]
+        assert person.names[0] == names[0], pid  # the same canonical name
+        assert set(person.names) == set(names), pid
+
+
+def test_curated_identities_are_kept(ours):
+    anthology, volumes = ours
+    people = anthology.people.people
+    # an explicit id in the XML is that curated person, whatever the name printed
+    explicit = [a for v in volumes for p in v.papers for a in p.authors if a.person == "zhihao-zhang"]
+    assert explicit and people["zhihao-zhang"].explicit
+    # Chinese-script variants stay names of the one person
+    scripts = [a for v in volumes for p in v.papers for a in p.authors if any(s for _, _, s in a.variants)]
+    assert scripts
+    for author in scripts[:50]:
+        for first, last, _script in author.variants:
+            assert (first or None, last) in people[author.person].names
+
+
+def test_reads_the_tarball_without_unpacking():
+    anthology = Anthology(TARBALL)
+    anthology.load_yaml()
+    assert len(anthology.people.people) == 3687  # the curated entries, before any paper is read
+    assert anthology.venues["acl"]["acronym"] == "ACL"
+
+
+def test_broken_collection_names_file_and_line():
+    people = PersonIndex()
+    with pytest.raises(ParseError, match=r"xml/broken\.xml:3: expected well-formed Anthology XML"):
+        parse_collection(b"<collection id='x'>\n<volume id='1'>\n<meta></volume>", "xml/broken.xml", people)
+    with pytest.raises(KGError, match="which name_variants.yaml does not define"):
+        parse_collection(b"<collection id='2020.x'><volume id='1'><meta><year>2020</year></meta>"
+                         b"<paper id='1'><title>T</title><author id='nobody'><first>A</first><last>B</last></author>"
+                         b"</paper></volume></collection>", "xml/2020.x.xml", people)
+    with pytest.raises(KGError, match="expected the ACL Anthology's data"):
+        Anthology(ROOT / "README.md")
