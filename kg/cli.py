@@ -19,6 +19,7 @@ from rdflib.query import Result
 from .errors import KGError
 from .graph import KnowledgeGraph, build, load
 from .queries import get_query, named_queries
+from .vocab import SPARQL_PREFIXES
 
 __all__ = ["main"]
 
@@ -28,7 +29,8 @@ def _graph(args: argparse.Namespace) -> KnowledgeGraph:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    graph = build(args.paths or None, decisions=args.decisions, store=args.store, topics=args.topics or ())
+    graph = build(args.paths or None, decisions=args.decisions, store=args.store, topics=args.topics or (),
+                  acl_anthology=args.acl_anthology, progress=sys.stderr.isatty())
     summary = graph.summary()
     report = graph.resolution.summary()
     source = "the bundled seed corpus" if not args.paths else f"{len(args.paths)} capture(s)"
@@ -46,10 +48,19 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"enrichment: {report['artifacts']} datasets/benchmarks/environments ("
           + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + f"), {report['links']} links named in text, "
           f"{len(graph.topics())} topics in use")
-    if not args.no_export:
-        written = graph.export(args.out)
-        written.append(graph.view_html(Path(args.out) / "graph.html"))
-        print(f"wrote {', '.join(str(p) for p in written)}")
+    if args.acl_anthology:
+        linked = graph.sparql(SPARQL_PREFIXES + """SELECT ?rule (COUNT(*) AS ?n) WHERE {
+            GRAPH <https://w3id.org/kg/graph/links/acl-anthology> { ?m a kg:Merge ; kg:rule ?rule } }
+            GROUP BY ?rule ORDER BY ?rule""")
+        print("ACL Anthology: " + (", ".join(f"{r.n} seed links by {r.rule}" for r in linked) or "no seed links"))
+    out = args.out or (None if args.acl_anthology else "exports")
+    if args.no_export or out is None:
+        if not args.no_export:
+            print("exports skipped for the whole Anthology; write them with 'kg export --store … --out …'")
+        return 0
+    written = graph.export(out)
+    written.append(graph.view_html(Path(out) / "graph.html"))
+    print(f"wrote {', '.join(str(p) for p in written)}")
     return 0
 
 
@@ -222,11 +233,13 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="parse, resolve and load captures; write exports")
     b.add_argument("paths", nargs="*", help="capture files (default: the bundled seed corpus)")
-    b.add_argument("--out", default="exports", help="folder for the exports (default: exports)")
+    b.add_argument("--out", help="folder for the exports (default: exports; none with --acl-anthology)")
     b.add_argument("--store", help="folder of an on-disk store to fill (default: in memory)")
     b.add_argument("--decisions", help="CSV of manual same/different decisions")
     b.add_argument("--no-export", action="store_true", help="do not write exports")
     b.add_argument("--topics", action="append", help="a SKOS topic scheme (Turtle) to add (repeatable)")
+    b.add_argument("--acl-anthology", metavar="DATA",
+                   help="the ACL Anthology's data: a folder with xml/ and yaml/, or its .tar.xz (read as is)")
     b.set_defaults(run=_cmd_build)
 
     q = sub.add_parser("query", help="run a named query, a query text or a .rq file")

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -187,11 +189,18 @@ class KnowledgeGraph:
 
 
 def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | list[Decision] | None = None,
-          store: str | Path | None = None, topics: Iterable[str | Path] = ()) -> KnowledgeGraph:
+          store: str | Path | None = None, topics: Iterable[str | Path] = (),
+          acl_anthology: str | Path | None = None, progress: bool = False) -> KnowledgeGraph:
     """Parse, enrich, resolve and load captures (the bundled seed corpus when ``paths`` is None).
 
     ``decisions`` is a CSV of manual same/different rulings; ``store`` a folder for an on-disk
-    Oxigraph store (in memory otherwise); ``topics`` SKOS files added to the default topic schemes.
+    Oxigraph store (in memory otherwise); ``topics`` SKOS files added to the default topic schemes;
+    ``acl_anthology`` the Anthology's data (a folder or its .tar.xz), loaded into a graph of its own
+    with the seed papers and people linked to it.
+
+    An on-disk store is built anew beside the old one (carrying over the graphs this build does
+    not write, such as another source's or the metrics) and replaces it only when everything
+    loaded: a broken file or an interrupt leaves it as it was.
     """
     scheme = load_scheme(topics) if topics else default_scheme()
     documents: list[Document] = bundled_documents() if paths is None else [parse_file(p) for p in paths]
@@ -202,11 +211,55 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
                       "; records are named by file name")
     rulings = load_decisions(decisions) if isinstance(decisions, (str, Path)) else list(decisions or [])
     resolution = resolve(documents, rulings)
-    target = Store(store)
-    for name, triples in to_quads(resolution, scheme).items():
-        target.replace_graph(name, triples)
-    target.flush()
-    return KnowledgeGraph(target, resolution)
+    quads = to_quads(resolution, scheme)
+
+    written = set(quads)
+    if acl_anthology is not None:
+        from .acl import ACL_GRAPH, LINKS_GRAPH, ingest, link_triples, wanted
+
+        written |= {ACL_GRAPH, LINKS_GRAPH}
+
+    def fill(target: Store) -> None:
+        for name, triples in quads.items():
+            target.replace_graph(name, triples)
+        if acl_anthology is not None:
+            titles, dois = wanted(resolution)
+            _count, matches = ingest(target, acl_anthology, titles, dois, progress=progress)
+            target.replace_graph(LINKS_GRAPH, link_triples(resolution, matches))
+        target.flush()
+
+    if store is None:
+        target = Store(None)
+        fill(target)
+        return KnowledgeGraph(target, resolution)
+    final = Path(store)
+    work = final.parent / f".{final.name}.building-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        target = Store(work)
+        if final.is_dir() and any(final.iterdir()):
+            target.carry_over(final, written)
+        fill(target)
+        target.close()
+        del target
+        _swap(work, final)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return KnowledgeGraph(Store(final), resolution)
+
+
+def _swap(new: Path, final: Path) -> None:
+    """Put the folder ``new`` where ``final`` is, keeping ``final`` until the rename succeeded."""
+    old = final.parent / f".{final.name}.old-{os.getpid()}"
+    if final.exists():
+        final.rename(old)
+    try:
+        new.rename(final)
+    except BaseException:
+        if old.exists():
+            old.rename(final)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def load(store: str | Path) -> KnowledgeGraph:

@@ -80,6 +80,35 @@ class Store:
         if self.path:
             self.oxigraph.flush()
 
+    def close(self) -> None:
+        """Release the on-disk store (Oxigraph closes it when the last reference goes)."""
+        import gc
+
+        self.flush()
+        self.dataset = None
+        self.oxigraph = None
+        gc.collect()
+
+    def carry_over(self, source: str | Path, skip: set[URIRef]) -> list[URIRef]:
+        """Load the named graphs of the on-disk store ``source`` that are not in ``skip`` into this store.
+
+        (Copying the graphs that stay is far cheaper than deleting the ones that go: Oxigraph
+        deletes quad by quad.)
+        """
+        old = Store(source)
+        kept = []
+        try:
+            for name in old.graphs():
+                if name in skip:
+                    continue
+                graph = ox.NamedNode(str(name))
+                data = old.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+                self.oxigraph.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                kept.append(name)
+        finally:
+            old.close()
+        return kept
+
 
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\s]')
 

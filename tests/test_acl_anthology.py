@@ -3,46 +3,24 @@ the real data: papers per volume, authors per paper in order, person identities.
 
 from __future__ import annotations
 
-import tarfile
-from pathlib import Path
-
 import pytest
-from conftest import ROOT
+from conftest import ACL_TARBALL, ROOT
 
 from kg import KGError, ParseError
 from kg.sources.acl_anthology import Anthology, PersonIndex, parse_collection
 
-TARBALL = ROOT.parent / "shared" / "data" / "acl-anthology-data.tar.xz"
-# new- and old-style ids, two-digit workshop volumes, Chinese-script name variants (CCL), curated ids
-SUBSET = ("xml/schema.rnc", "xml/2024.acl.xml", "xml/P19.xml", "xml/W19.xml", "xml/2022.naacl.xml", "xml/2023.ccl.xml")
-
 
 @pytest.fixture(scope="module")
-def subset(tmp_path_factory) -> Path:
-    if not TARBALL.is_file():
-        pytest.fail(f"the ACL Anthology data is expected at {TARBALL}")
-    root = tmp_path_factory.mktemp("acl") / "acl-anthology-data"
-    with tarfile.open(TARBALL, mode="r|xz") as tar:
-        for member in tar:
-            rel = "/".join(Path(member.name).parts[1:])
-            if member.isfile() and (rel in SUBSET or rel.startswith("yaml/")):
-                target = root / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(tar.extractfile(member).read())
-    return root
-
-
-@pytest.fixture(scope="module")
-def ours(subset):
-    anthology = Anthology(subset)
+def ours(acl_subset):
+    anthology = Anthology(acl_subset)
     return anthology, list(anthology.volumes())
 
 
 @pytest.fixture(scope="module")
-def theirs(subset):
+def theirs(acl_subset):
     from acl_anthology import Anthology as Library
 
-    library = Library(datadir=subset)
+    library = Library(datadir=acl_subset)
     library.people.load()
     return library
 
@@ -94,7 +72,7 @@ def test_curated_identities_are_kept(ours):
 
 
 def test_reads_the_tarball_without_unpacking():
-    anthology = Anthology(TARBALL)
+    anthology = Anthology(ACL_TARBALL)
     anthology.load_yaml()
     assert len(anthology.people.people) == 3687  # the curated entries, before any paper is read
     assert anthology.venues["acl"]["acronym"] == "ACL"

@@ -16,7 +16,7 @@ from conftest import ROOT
 from kg.viz import render
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--window-size=1200,900", "--virtual-time-budget=8000"]
+                  "--window-size=1200,900", "--virtual-time-budget=15000"]
 
 
 def chromium() -> str:
@@ -26,13 +26,21 @@ def chromium() -> str:
     return found
 
 
-def open_page(url: str, tmp_path: Path) -> tuple[dict[str, str], str]:
-    """The <body> data attributes the page set once drawn, and the DOM after its scripts ran."""
-    out = subprocess.run([chromium(), *CHROMIUM_FLAGS, "--dump-dom", url], capture_output=True, text=True,
-                         timeout=120, cwd=tmp_path)
-    body = re.search(r"<body([^>]*)>", out.stdout)
-    assert body, out.stderr[-2000:]
-    return dict(re.findall(r'data-([\w-]+)="([^"]*)"', body.group(1))), out.stdout
+def open_page(url: str, tmp_path: Path, tries: int = 3) -> tuple[dict[str, str], str]:
+    """The <body> data attributes the page set once drawn, and the DOM after its scripts ran.
+
+    On a busy machine Chromium can dump the DOM before the first frame is drawn; then it is asked
+    again (a page that never draws fails every time).
+    """
+    for _ in range(tries):
+        out = subprocess.run([chromium(), *CHROMIUM_FLAGS, "--dump-dom", url], capture_output=True, text=True,
+                             timeout=120, cwd=tmp_path)
+        body = re.search(r"<body([^>]*)>", out.stdout)
+        assert body, out.stderr[-2000:]
+        attrs = dict(re.findall(r'data-([\w-]+)="([^"]*)"', body.group(1)))
+        if "painted" in attrs:
+            return attrs, out.stdout
+    return attrs, out.stdout
 
 
 def screenshot(url: str, tmp_path: Path) -> Path:

@@ -185,13 +185,11 @@ def _score(name: tuple[str | None, str]) -> float:
 
 # --- XML ------------------------------------------------------------------------------------
 
-_SPACE = re.compile(r"\s+")
-
-
 def _text(element: ET.Element | None) -> str | None:
+    """The text of an element with its inline markup flattened and whitespace collapsed."""
     if element is None:
         return None
-    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+    return " ".join("".join(element.itertext()).split())
 
 
 def _person_entry(element: ET.Element) -> tuple[str | None, str, str | None, str | None, str | None, tuple]:

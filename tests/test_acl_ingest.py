@@ -1,0 +1,120 @@
+"""The Anthology in the store: its own graph, seeds linked by the resolution rules, an on-disk store
+reused by later commands, re-ingest that replaces, and failures that change nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from rdflib import URIRef
+
+import kg
+from kg import ParseError
+from kg.acl import ACL_GRAPH, LINKS_GRAPH
+from kg.vocab import SDO, iri
+
+# The seed papers (titles as the seeds print them) that are Anthology papers (ACL 2025 main is not in the data)
+SEED_IN_ANTHOLOGY = {
+    "Libra-Leaderboard: Towards Responsible AI through a Balanced Leaderboard of Safety and Capability":
+        "2025.naacl-demo.23",
+    "Large Language Models are not Fair Evaluators": "2024.acl-long.511",
+    "AlignScore: Evaluating Factual Consistency with a Unified Alignment Function": "2023.acl-long.634",
+    "Ensuring Safe and High-Quality Outputs: A Guideline Library Approach for Language Models": "2024.naacl-long.65",
+    "Judging the Judges: Evaluating Alignment and Vulnerabilities in LLMs-as-Judges": "2025.gem-1.33",
+}
+
+
+@pytest.fixture(scope="module")
+def built(acl_subset, tmp_path_factory):
+    store = tmp_path_factory.mktemp("stores") / "graph.db"
+    graph = kg.build(store=store, acl_anthology=acl_subset)
+    return store, graph
+
+
+def _count(store_path) -> int:
+    graph = kg.load(store_path)
+    try:
+        return len(graph.store)
+    finally:
+        graph.store.close()
+
+
+def test_anthology_in_its_own_graph(built):
+    _, graph = built
+    assert ACL_GRAPH in graph.store.graphs() and LINKS_GRAPH in graph.store.graphs()
+    acl = graph.store.graph(ACL_GRAPH)
+    paper = URIRef(iri("acl", "paper", "2024.acl-long.1"))
+    assert (paper, URIRef("http://purl.org/dc/terms/creator"), URIRef(iri("acl", "person", "zhihao-zhang"))) in acl
+    assert (paper, SDO.sameAs, URIRef("https://aclanthology.org/2024.acl-long.1/")) in acl
+
+
+def test_seed_papers_link_to_their_anthology_records_and_no_others(built):
+    _, graph = built
+    rows = graph.sparql("""PREFIX schema: <https://schema.org/> PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?title ?acl WHERE { GRAPH <https://w3id.org/kg/graph/links/acl-anthology> { ?seed schema:sameAs ?acl }
+        FILTER(STRSTARTS(STR(?seed), "https://w3id.org/kg/id/paper/")) ?seed dcterms:title ?title }""")
+    linked = {str(r.title): str(r.acl).rsplit("/", 1)[1] for r in rows}
+    assert linked == SEED_IN_ANTHOLOGY
+    rules = {str(r.rule) for r in graph.sparql("""PREFIX kg: <https://w3id.org/kg/ns#>
+        SELECT DISTINCT ?rule WHERE { ?m a kg:Merge ; kg:rule ?rule ; kg:right ?r
+        FILTER(STRSTARTS(STR(?r), "https://w3id.org/kg/id/acl/")) }""")}
+    assert rules == {"same-title", "same-paper-same-position"}
+
+
+def test_seed_authors_link_to_anthology_persons(built):
+    _, graph = built
+    g = graph.store.graph(LINKS_GRAPH)
+    assert (URIRef(iri("person", "yaodong-yang")), SDO.sameAs,
+            URIRef(iri("acl", "person", "yaodong-yang"))) in g
+    assert (URIRef(iri("person", "haonan-li")), SDO.sameAs, URIRef(iri("acl", "person", "haonan-li"))) in g
+    people = {str(o) for s, o in g.subject_objects(SDO.sameAs) if "/id/person/" in str(s)}
+    assert len(people) == 35  # the Libra-Leaderboard authors: the one seed record with a full author list
+
+
+def test_store_is_reused_and_reingest_replaces(built, acl_subset):
+    store, graph = built
+    before = len(graph.store)
+    graph.store.close()
+    out = subprocess.run([sys.executable, "-m", "kg", "query", "coauthors", "--param", "author=Haonan Li",
+                          "--store", str(store), "--format", "csv"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "Timothy Baldwin" in out.stdout  # a co-author on Anthology papers, from the store as built
+    again = kg.build(store=store, acl_anthology=acl_subset)
+    assert len(again.store) == before
+    again.store.close()
+    assert not list(store.parent.glob(".graph.db.*"))  # no working copies left behind
+
+
+def test_broken_file_leaves_the_store_as_it_was(built, acl_subset, tmp_path):
+    store, _ = built
+    before = _count(store)
+    broken = tmp_path / "acl-anthology-data"
+    shutil.copytree(acl_subset, broken)
+    (broken / "xml" / "2099.zzz.xml").write_text(
+        "<?xml version='1.0'?>\n<collection id=\"2099.zzz\">\n  <volume id=\"1\">\n    <meta>\n"
+        "  </volume>\n</collection>\n", encoding="utf-8")
+    with pytest.raises(ParseError, match=r"xml/2099\.zzz\.xml:5: expected well-formed Anthology XML"):
+        kg.build(store=store, acl_anthology=broken)
+    assert _count(store) == before
+    assert not list(store.parent.glob(".graph.db.*"))
+
+
+def test_interrupt_leaves_the_store_as_it_was(built, acl_subset, monkeypatch):
+    store, _ = built
+    before = _count(store)
+    import kg.sources.acl_anthology as reader
+
+    real, calls = reader.parse_collection, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reader, "parse_collection", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        kg.build(store=store, acl_anthology=acl_subset)
+    assert _count(store) == before
