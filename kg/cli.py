@@ -172,8 +172,8 @@ def _cmd_metrics(args: argparse.Namespace) -> int:
     rows = [["rank", "name"] + measures]
     for rank, node in enumerate(ranked[: args.top], start=1):
         rows.append([str(rank), network.nodes[node].get("label", node)[:40]] + [
-            f"{results[m][node]:.4f}" if isinstance(results[m][node], float) else str(results[m][node])
-            for m in measures])
+            "n/a" if node not in results[m] else f"{results[m][node]:.4f}" if isinstance(results[m][node], float)
+            else str(results[m][node]) for m in measures])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())

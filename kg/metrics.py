@@ -50,7 +50,14 @@ def betweenness(graph: nx.Graph) -> dict[str, float]:
 
 
 def closeness(graph: nx.Graph) -> dict[str, float]:
-    """Closeness centrality (Wasserman–Faust scaled for disconnected graphs)."""
+    """Closeness centrality (Wasserman–Faust scaled for disconnected graphs).
+
+    It needs a search from every node, so it is left out (an empty result) above
+    EXACT_BETWEENNESS_LIMIT nodes, where it would take hours; PageRank and sampled betweenness
+    cover those graphs.
+    """
+    if graph.number_of_nodes() > EXACT_BETWEENNESS_LIMIT:
+        return {}
     return nx.closeness_centrality(graph)
 
 

@@ -1,0 +1,144 @@
+"""Benchmark: the whole ACL Anthology in kg, beside the Anthology's own library (acl-anthology 0.5.4).
+
+Run by hand (not in CI):  python bench/acl.py [path to acl-anthology-data.tar.xz or its folder]
+
+Each measurement runs in a child process so that its peak memory is its own. Prints, side by side,
+kg's figures and the peer's, each with its target:
+  end-to-end build within 2x the peer's full load; peak memory under 4 GB; named queries under
+  50 ms median; the metrics suite (PageRank, sampled betweenness, communities) under 60 s.
+The peer needs the data unpacked; the script unpacks the tarball into a temporary folder for it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import textwrap
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "acl-anthology-data.tar.xz"
+
+
+def child(code: str) -> dict:
+    """Run Python code in a fresh process; it prints one JSON object as its last line."""
+    wrapper = textwrap.dedent("""
+        import json, resource, time
+        result = {}
+        start = time.perf_counter()
+        """) + textwrap.dedent(code) + textwrap.dedent("""
+        result.setdefault("seconds", time.perf_counter() - start)
+        result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        """)
+    out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark step failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def line(what: str, ours: str, peer: str, target: str, ok: bool | None) -> None:
+    verdict = "" if ok is None else ("ok" if ok else "MISSED")
+    print(f"{what:<44} {ours:>14} {peer:>14}   {target:<28} {verdict}")
+
+
+def main() -> int:
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "anthology.db"
+        folder = data
+        if data.is_file():
+            with tarfile.open(data) as tar:
+                tar.extractall(tmp, filter="data")
+            folder = next(Path(tmp).glob("*/xml")).parent
+
+        peer = child(f"""
+            from acl_anthology import Anthology
+            anthology = Anthology(datadir={str(folder)!r})
+            papers = authors = 0
+            for paper in anthology.papers():
+                papers += 1
+                for name in paper.authors:
+                    anthology.people.get_by_namespec(name)
+                    authors += 1
+            result["papers"], result["authors"], result["persons"] = papers, authors, len(anthology.people)
+            """)
+        build = child(f"""
+            import kg
+            graph = kg.build(store={str(store)!r}, acl_anthology={str(data)!r})
+            result["triples"] = len(graph.store)
+            """)
+        queries = child(f"""
+            import statistics, time
+            from rdflib import Literal, URIRef
+            import kg
+            from kg.queries import named_queries
+            graph = kg.load({str(store)!r})
+            params = {{
+                "author-papers": {{"author": Literal("Yaodong Yang")}},
+                "papers-per-venue-year": {{"venue": Literal("NAACL")}},
+                "coauthors": {{"author": Literal("Preslav Nakov")}},
+                "topics-by-author": {{"author": Literal("Yaodong Yang")}},
+                "why-same": {{"entity": URIRef("https://w3id.org/kg/id/person/yaodong-yang")}},
+            }}
+            for name, query in named_queries().items():
+                if name == "coauthor-path":  # a UNION of 1-3 hop joins: seconds per pair at this size
+                    continue
+                times = []
+                for _ in range(7):
+                    start = time.perf_counter()
+                    list(graph.store.sparql(query.text, params.get(name, {{}})))
+                    times.append(time.perf_counter() - start)
+                result[name] = statistics.median(times)
+            result["seconds"] = 0
+            """)
+        metrics = child(f"""
+            import time
+            import kg
+            from kg import metrics
+            graph = kg.load({str(store)!r})
+            start = time.perf_counter()
+            network = graph.to_networkx("coauthor")
+            result["view_seconds"] = time.perf_counter() - start
+            result["nodes"], result["edges"] = network.number_of_nodes(), network.number_of_edges()
+            for name in ("pagerank", "betweenness", "communities"):
+                start = time.perf_counter()
+                getattr(metrics, name)(network)
+                result[name] = time.perf_counter() - start
+            result["seconds"] = result["pagerank"] + result["betweenness"] + result["communities"]
+            start = time.perf_counter()
+            path = graph.coauthor_path("Yaodong Yang", "Iryna Gurevych")
+            result["path_seconds"], result["path"] = time.perf_counter() - start, " → ".join(path)
+            """)
+        export = child(f"""
+            import kg
+            kg.load({str(store)!r}).export({str(Path(tmp) / "out")!r}, ["nt"])
+            """)
+
+    print(f"ACL Anthology benchmark on {data.name}\n")
+    print(f"{'':<44} {'kg':>14} {'acl-anthology':>14}   target")
+    limit = 2 * peer["seconds"]
+    line("load / build, wall time", f"{build['seconds']:.1f} s", f"{peer['seconds']:.1f} s",
+         f"kg <= 2x peer = {limit:.1f} s", build["seconds"] <= limit)
+    line("peak memory", f"{build['peak_mib']:.0f} MiB", f"{peer['peak_mib']:.0f} MiB", "< 4096 MiB",
+         build["peak_mib"] < 4096)
+    line("papers / author entries / persons", "", f"{peer['papers']}/{peer['authors']}/{peer['persons']}", "", None)
+    line("triples in the store", f"{build['triples']}", "", "", None)
+    for name in sorted(k for k in queries if k not in ("seconds", "peak_mib")):
+        ms = queries[name] * 1000
+        line(f"query {name} (median of 7)", f"{ms:.1f} ms", "", "< 50 ms", ms < 50)
+    line(f"co-authorship view ({metrics['nodes']} nodes, {metrics['edges']} edges)",
+         f"{metrics['view_seconds']:.1f} s", "", "", None)
+    for name in ("pagerank", "betweenness", "communities"):
+        line(f"  {name}", f"{metrics[name]:.1f} s", "", "", None)
+    line("metrics suite", f"{metrics['seconds']:.1f} s", "", "< 60 s", metrics["seconds"] < 60)
+    line("kg path (networkx, view built again)", f"{metrics['path_seconds']:.1f} s", "", "", None)
+    print(f"  {metrics['path']}")
+    line("export N-Triples", f"{export['seconds']:.1f} s", "", "", None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
