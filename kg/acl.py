@@ -235,11 +235,10 @@ def link_triples(resolution, matches: list[AnthologyMatch]) -> list[tuple]:
     place of a linked paper under a compatible name). Each link is a ``kg:Merge`` with its rule,
     and ``schema:sameAs`` between the two entities.
     """
-    from rdflib import Literal, URIRef
+    from rdflib import URIRef
 
-    from .mapping import mention_iri, merge_iri, person_iris, record_iri
+    from .mapping import mention_iri, merge_iri, merge_triples, person_iris, record_iri
     from .resolve.people import compatible_names
-    from .vocab import PROV
 
     by_title: dict[str, list[AnthologyMatch]] = {}
     by_doi: dict[str, AnthologyMatch] = {}
@@ -251,13 +250,10 @@ def link_triples(resolution, matches: list[AnthologyMatch]) -> list[tuple]:
     triples: list[tuple] = []
 
     def merge(entity: str, rule: str, left: str, evidence, seed, anthology, note: str) -> None:
-        node = merge_iri(Merge(entity=entity, rule=rule, score=1.0, left=left, right=str(anthology), note=note))
-        triples.extend([
-            (node, RDF.type, KG.Merge), (node, RDF.type, PROV.Activity), (node, KG.rule, Literal(rule)),
-            (node, KG.score, Literal("1.0", datatype=XSD.decimal)), (node, KG.joined, Literal(True)),
-            (node, KG.left, evidence), (node, KG.right, anthology), (node, KG.note, Literal(note)),
-            (seed, SDO.sameAs, anthology), (anthology, SDO.sameAs, seed), (seed, KG.mergedBy, node),
-        ])
+        link = Merge(entity=entity, rule=rule, score=1.0, left=left, right=str(anthology), note=note)
+        triples.extend(merge_triples(link, evidence, anthology))
+        triples.extend([(seed, SDO.sameAs, anthology), (anthology, SDO.sameAs, seed),
+                        (seed, KG.mergedBy, merge_iri(link))])
 
     for paper in resolution.papers:
         seed = iri("paper", paper.key)

@@ -199,7 +199,6 @@ def _cmd_path(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    import gc
     import shutil
     import subprocess
     import tempfile
@@ -212,10 +211,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if location is None:
         temporary = tempfile.mkdtemp(prefix="kg-store-")
         location = temporary
-        graph = build(store=location)
-        graph.store.flush()
-        del graph
-        gc.collect()  # close the store before the server opens it
+        build(store=location).store.close()  # closed before the server opens it
     elif not Path(location).is_dir():
         raise KGError(f"{location}: no such store folder; build one with 'kg build --store {location}'")
     print(f"SPARQL endpoint (read-only) at http://127.0.0.1:{args.port}/query", flush=True)

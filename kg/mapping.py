@@ -11,6 +11,7 @@ alone, so the same input gives the same IRIs.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlparse
 
 from rdflib import Literal, URIRef
 
@@ -205,6 +206,22 @@ def merge_iri(merge: Merge) -> URIRef:
     return iri("merge", merge.entity, merge.rule, short_hash(merge.left, merge.right, length=12))
 
 
+def merge_triples(merge: Merge, left: URIRef, right: URIRef) -> Iterator[tuple]:
+    """A merge as a kg:Merge node: its rule, score, outcome and the two things it joined."""
+    m = merge_iri(merge)
+    yield m, RDF.type, KG.Merge
+    yield m, RDF.type, PROV.Activity
+    yield m, KG.rule, Literal(merge.rule)
+    yield m, KG.score, Literal(merge.score, datatype=XSD.decimal)
+    yield m, KG.joined, Literal(merge.joined)
+    yield m, KG.left, left
+    yield m, KG.right, right
+    yield m, PROV.used, left
+    yield m, PROV.used, right
+    if merge.note:
+        yield m, KG.note, Literal(merge.note)
+
+
 def _resolved_triples(res: Resolution) -> Iterator[tuple]:
     people = person_iris(res)
     for person, node in zip(res.people, people):
@@ -282,20 +299,9 @@ def _resolved_triples(res: Resolution) -> Iterator[tuple]:
 
     # Merge evidence: which rule joined which records (or mentions), with what score.
     for merge in res.merges:
-        m = merge_iri(merge)
         left = record_iri(merge.left) if merge.entity == "paper" else _mention_key_iri(merge.left)
         right = record_iri(merge.right) if merge.entity == "paper" else _mention_key_iri(merge.right)
-        yield m, RDF.type, KG.Merge
-        yield m, RDF.type, PROV.Activity
-        yield m, KG.rule, Literal(merge.rule)
-        yield m, KG.score, Literal(merge.score, datatype=XSD.decimal)
-        yield m, KG.joined, Literal(merge.joined)
-        yield m, KG.left, left
-        yield m, KG.right, right
-        yield m, PROV.used, left
-        yield m, PROV.used, right
-        if merge.note:
-            yield m, KG.note, Literal(merge.note)
+        yield from merge_triples(merge, left, right)
     for paper in res.papers:
         keys = {r.source.key for r in paper.records}
         for merge in res.merges:
@@ -405,8 +411,6 @@ def _number(value: float) -> str:
 
 
 def _link_label(url: str) -> str:
-    from urllib.parse import urlparse
-
     parts = urlparse(url)
     path = parts.path.strip("/")
     if parts.netloc.endswith("github.com") and path:

@@ -30,6 +30,7 @@ KINDS = {
     "test set": "benchmark", "leaderboard": "leaderboard", "leaderboards": "leaderboard",
     "environment": "environment", "environments": "environment", "sandbox": "environment",
     "simulator": "environment", "testbed": "environment", "gym": "environment",
+    "bench": "benchmark", "arena": "benchmark",  # as the last word of a long form: "Visual Strategic Bench"
 }
 # the end of a name that says its kind: SafeLawBench, ProgressGym, VLA-Arena, Libra-Leaderboard
 _SUFFIX_KIND = [("leaderboard", "leaderboard"), ("gymnasium", "environment"), ("gym", "environment"),
@@ -201,12 +202,8 @@ def _intro_candidates(sentence: str) -> Iterator[_Found]:
                 if kind is None:
                     continue
             elif rule in ("longform-then-name", "name-then-longform"):
-                kind = _kind_of(None, groups["long"].split()[-1]) if groups.get("long") else "dataset"
-                last = groups["long"].split()[-1].casefold()
-                kind = {"dataset": "dataset", "corpus": "dataset", "suite": "benchmark", "benchmark": "benchmark",
-                        "bench": "benchmark", "gym": "environment", "arena": "benchmark",
-                        "leaderboard": "leaderboard", "environment": "environment",
-                        "sandbox": "environment"}.get(last, kind)
+                last = groups["long"].split()[-1]
+                kind = KINDS.get(last.casefold()) or _kind_of(None, last)
             else:
                 kind = _kind_of(groups.get("kind"), name)
                 # "environment suite": the first kind noun of a compound decides

@@ -147,11 +147,12 @@ def link_artifacts(papers: list[list[PaperRecord]], titles: list[str | None], ke
             art.relations.append(("revision-of", base_key))
 
     # relation targets by name → artifact keys; unknown targets become projects the text names
+    names = by_name()
     for art in list(arts.values()):
         resolved: list[tuple[str, str]] = []
         for relation, target in art.relations:
             tkey = target if target in arts and relation == "revision-of" else artifact_key(target)
-            tkey = by_name().get(tkey, tkey)
+            tkey = names.get(tkey, tkey)
             if tkey not in arts:
                 arts[tkey] = Artifact(key=tkey, name=target, kind="project")
             for i in art.papers("introduces"):
