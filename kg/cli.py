@@ -19,6 +19,7 @@ from rdflib.query import Result
 from .errors import KGError
 from .graph import KnowledgeGraph, build, load
 from .queries import get_query, named_queries
+from .remote import is_remote
 from .vocab import SPARQL_PREFIXES
 
 __all__ = ["main"]
@@ -208,6 +209,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         raise KGError("the 'oxigraph' server is not installed (pip install oxigraph)")
     temporary = None
     location = args.store
+    if is_remote(location):
+        raise KGError(f"{location} is a SPARQL server already; query it there, or with 'kg query --store {location}'")
     if location is None:
         temporary = tempfile.mkdtemp(prefix="kg-store-")
         location = temporary
@@ -230,7 +233,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="parse, resolve and load captures; write exports")
     b.add_argument("paths", nargs="*", help="capture files (default: the bundled seed corpus)")
     b.add_argument("--out", help="folder for the exports (default: exports; none with --acl-anthology)")
-    b.add_argument("--store", help="folder of an on-disk store to fill (default: in memory)")
+    b.add_argument("--store", help="folder of an on-disk store to fill, or a SPARQL 1.1 server's URL "
+                   "(http://host:port, query/update/store endpoints as Oxigraph names them; default: in memory)")
     b.add_argument("--decisions", help="CSV of manual same/different decisions")
     b.add_argument("--no-export", action="store_true", help="do not write exports")
     b.add_argument("--topics", action="append", help="a SKOS topic scheme (Turtle) to add (repeatable)")
@@ -243,7 +247,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--file", help="a file holding the SPARQL query")
     q.add_argument("--param", action="append", default=[], help="NAME=VALUE binding (repeatable)")
     q.add_argument("--format", choices=["table", "csv", "json", "sparql-json"], default="table")
-    q.add_argument("--store", help="an on-disk store from 'kg build --store' (default: build the bundled corpus)")
+    q.add_argument("--store", help="an on-disk store or server URL (default: build the bundled corpus)")
     q.add_argument("--list", action="store_true", help="list the named queries")
     q.set_defaults(run=_cmd_query)
 
@@ -251,7 +255,7 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--view", choices=["coauthor", "paper-author", "full"], default="coauthor")
     m.add_argument("--by", default="pagerank", help="the measure to rank by (default: pagerank)")
     m.add_argument("--top", type=int, default=10)
-    m.add_argument("--store")
+    m.add_argument("--store", help="an on-disk store or server URL (default: build the bundled corpus)")
     m.set_defaults(run=_cmd_metrics)
 
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1 (Oxigraph server)")
@@ -268,24 +272,24 @@ def parser() -> argparse.ArgumentParser:
     focus_on.add_argument("--dataset", help="one dataset's papers and their authors (its name)")
     v.add_argument("--hops", type=int, default=1, help="how far from the focus (default: 1)")
     v.add_argument("--size-by", choices=["pagerank", "degree", "betweenness"], default="pagerank")
-    v.add_argument("--store", help="an on-disk store (default: build the bundled corpus)")
+    v.add_argument("--store", help="an on-disk store or server URL (default: build the bundled corpus)")
     v.set_defaults(run=_cmd_viz)
 
     va = sub.add_parser("validate", help="check the graph against the SHACL shapes; exit 1 on violations")
     va.add_argument("--shapes", help="a SHACL shapes file (default: the shapes kg ships, schemas/shapes.ttl)")
-    va.add_argument("--store", help="an on-disk store (default: build the bundled corpus)")
+    va.add_argument("--store", help="an on-disk store or server URL (default: build the bundled corpus)")
     va.set_defaults(run=_cmd_validate)
 
     pa = sub.add_parser("path", help="the shortest co-authorship path between two people")
     pa.add_argument("source", help="a person's name or IRI")
     pa.add_argument("target", help="another person's name or IRI")
-    pa.add_argument("--store", help="an on-disk store (default: build the bundled corpus)")
+    pa.add_argument("--store", help="an on-disk store or server URL (default: build the bundled corpus)")
     pa.set_defaults(run=_cmd_path)
 
     e = sub.add_parser("export", help="write Turtle, N-Triples, N-Quads, JSON-LD and GraphML")
     e.add_argument("--out", default="exports")
     e.add_argument("--format", action="append", choices=["ttl", "nt", "nq", "jsonld", "graphml"])
-    e.add_argument("--store")
+    e.add_argument("--store", help="an on-disk store or server URL (default: build the bundled corpus)")
     e.set_defaults(run=_cmd_export)
     return top
 

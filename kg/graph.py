@@ -26,6 +26,7 @@ from .enrich import annotate, default_scheme, load_scheme
 from .errors import KGError
 from .mapping import to_quads
 from .model import Document
+from .remote import RemoteStore, is_remote
 from .resolve import Decision, Resolution, load_decisions, resolve
 from .sources import parse_file
 from .store import Store
@@ -194,9 +195,11 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     """Parse, enrich, resolve and load captures (the bundled seed corpus when ``paths`` is None).
 
     ``decisions`` is a CSV of manual same/different rulings; ``store`` a folder for an on-disk
-    Oxigraph store (in memory otherwise); ``topics`` SKOS files added to the default topic schemes;
-    ``acl_anthology`` the Anthology's data (a folder or its .tar.xz), loaded into a graph of its own
-    with the seed papers and people linked to it.
+    Oxigraph store (in memory otherwise) or the URL of a SPARQL 1.1 server (``http://host:7878``;
+    the graph is built in a scratch folder, then uploaded by the Graph Store Protocol); ``topics``
+    SKOS files added to the default topic schemes; ``acl_anthology`` the Anthology's data (a
+    folder or its .tar.xz), loaded into a graph of its own with the seed papers and people linked
+    to it.
 
     An on-disk store is built anew beside the old one (carrying over the graphs this build does
     not write, such as another source's or the metrics) and replaces it only when everything
@@ -232,6 +235,8 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
         target = Store(None)
         fill(target)
         return KnowledgeGraph(target, resolution)
+    if is_remote(store):
+        return KnowledgeGraph(_push(store, fill, written), resolution)
     final = Path(store)
     work = final.parent / f".{final.name}.building-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
@@ -246,6 +251,28 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return KnowledgeGraph(Store(final), resolution)
+
+
+def _push(url: str, fill, written: set) -> RemoteStore:
+    """Build into a scratch on-disk store, then replace the written graphs on the server together.
+
+    The server is not touched until everything parsed and loaded here; the upload itself goes
+    through staging graphs (see :meth:`RemoteStore.replace_graphs`).
+    """
+    import tempfile
+
+    remote = RemoteStore(url)  # unreachable servers fail before any parsing
+    with tempfile.TemporaryDirectory(prefix="kg-build-") as scratch:
+        local = Store(Path(scratch) / "store")
+        try:
+            fill(local)
+            files = {}
+            for i, name in enumerate(sorted(written)):
+                files[name] = local.dump_graph(name, Path(scratch) / f"{i}.nt")
+        finally:
+            local.close()
+        remote.replace_graphs(files)
+    return remote
 
 
 def _swap(new: Path, final: Path) -> None:
@@ -263,7 +290,9 @@ def _swap(new: Path, final: Path) -> None:
 
 
 def load(store: str | Path) -> KnowledgeGraph:
-    """Open a store that ``kg build --store DIR`` wrote."""
+    """Open a store that ``kg build --store DIR`` wrote, or a SPARQL endpoint (``http://…``) it loaded."""
+    if is_remote(store):
+        return KnowledgeGraph(RemoteStore(store))
     if not Path(store).is_dir():
         raise KGError(f"{store}: no such store folder; build one with 'kg build --store {store}'")
     return KnowledgeGraph(Store(store))

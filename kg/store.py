@@ -25,7 +25,16 @@ from rdflib.query import Result
 from .errors import KGError
 from .vocab import PREFIXES
 
-__all__ = ["Store"]
+__all__ = ["Store", "open_store", "ntriples"]
+
+
+def open_store(location: str | Path | None):
+    """The store a ``--store`` value names: a SPARQL endpoint URL, an on-disk folder, or memory (None)."""
+    from .remote import RemoteStore, is_remote
+
+    if is_remote(location):
+        return RemoteStore(location)
+    return Store(location)
 
 
 class Store:
@@ -33,6 +42,7 @@ class Store:
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else None
+        self.location = str(self.path) if self.path else ":memory:"
         if self.path:
             self.path.mkdir(parents=True, exist_ok=True)
         try:
@@ -62,6 +72,29 @@ class Store:
         self.oxigraph.extend(quads)
         return len(quads)
 
+    def replace_graphs(self, graphs: dict[URIRef, bytes | Path]) -> None:
+        """Replace several graphs, each given as N-Triples (bytes or a file)."""
+        for name, data in graphs.items():
+            graph = ox.NamedNode(str(name))
+            if self.oxigraph.contains_named_graph(graph):
+                self.oxigraph.remove_graph(graph)
+            if isinstance(data, Path):
+                self.oxigraph.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            else:
+                self.oxigraph.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+
+    def dump_graph(self, name: URIRef, path: Path | None = None) -> bytes | Path:
+        """One named graph as N-Triples: bytes, or written to ``path`` (and the path returned)."""
+        graph = ox.NamedNode(str(name))
+        if path is not None:
+            self.oxigraph.dump(output=str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+            return path
+        return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+
+    def dump_nquads(self) -> bytes:
+        """Every named graph as N-Quads."""
+        return self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
+
     def sparql(self, query: str, bindings: dict | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs; a malformed query raises KGError."""
         if bindings:
@@ -72,6 +105,18 @@ class Store:
             raise KGError(f"SPARQL syntax error: {exc}") from None
         except (OSError, ValueError) as exc:
             raise KGError(f"SPARQL query failed: {exc}") from None
+
+    def values(self, query: str) -> list[tuple]:
+        """A SELECT's rows as tuples of plain values (IRIs and literals as str, unbound as None).
+
+        The fast path for bulk reads such as building a view: no rdflib terms are made.
+        """
+        try:
+            solutions = self.oxigraph.query(query, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise KGError(f"SPARQL syntax error: {exc}") from None
+        names = [v.value for v in solutions.variables]
+        return [tuple(None if (t := row[n]) is None else t.value for n in names) for row in solutions]
 
     def update(self, *_args, **_kwargs) -> None:
         raise KGError("the store is changed by ingest only; SPARQL updates are refused")
@@ -102,12 +147,20 @@ class Store:
                 if name in skip:
                     continue
                 graph = ox.NamedNode(str(name))
-                data = old.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-                self.oxigraph.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                self.oxigraph.bulk_load(old.dump_graph(name), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
                 kept.append(name)
         finally:
             old.close()
         return kept
+
+
+def ntriples(triples: Iterable[tuple]) -> bytes:
+    """Triples of rdflib terms as N-Triples, one per line.
+
+    >>> print(ntriples([(URIRef("urn:s"), URIRef("urn:p"), Literal("two\\nlines"))]).decode(), end="")
+    <urn:s> <urn:p> "two\\nlines" .
+    """
+    return ox.serialize((ox.Triple(*_to_ox(t)) for t in triples), format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\s]')

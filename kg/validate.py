@@ -17,6 +17,7 @@ from rdflib.namespace import SH
 
 from .errors import KGError
 from .export import union_graph
+from .remote import RemoteStore
 from .store import Store
 
 __all__ = ["Violation", "Report", "validate", "shapes_graph", "SHAPES_FILE"]
@@ -78,11 +79,11 @@ def _short(term) -> str:
     return str(term) if term is not None else ""
 
 
-def validate(data: Store | Graph, shapes: str | Path | None = None) -> Report:
+def validate(data: Store | RemoteStore | Graph, shapes: str | Path | None = None) -> Report:
     """Run the shapes on the union of the store's graphs (or on an rdflib Graph)."""
     from pyshacl import validate as shacl
 
-    graph = union_graph(data) if isinstance(data, Store) else data
+    graph = data if isinstance(data, Graph) else union_graph(data)
     conforms, results, _text = shacl(graph, shacl_graph=shapes_graph(shapes), inference="none",
                                      advanced=True, allow_warnings=True)
     violations = []
