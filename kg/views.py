@@ -16,13 +16,29 @@ __all__ = ["coauthor_graph", "paper_author_graph", "full_graph", "VIEWS", "view"
 
 
 
-def _people(store: Store) -> dict[str, dict]:
-    rows = store.sparql(SPARQL_PREFIXES + """
-        SELECT ?person ?name (COUNT(DISTINCT ?paper) AS ?papers) WHERE {
-          ?person a schema:Person ; rdfs:label ?name .
-          OPTIONAL { ?paper dcterms:creator ?person }
-        } GROUP BY ?person ?name""")
-    return {str(r.person): {"label": str(r.name), "kind": "person", "papers": int(r.papers)} for r in rows}
+def _creators(store: Store) -> dict[str, list[str]]:
+    """Each paper's authors (people), from one scan of dcterms:creator."""
+    papers: dict[str, list[str]] = {}
+    rows = store.values(SPARQL_PREFIXES + "SELECT ?paper ?person WHERE { ?paper dcterms:creator ?person }")
+    for paper, person in rows:
+        authors = papers.setdefault(paper, [])
+        if person not in authors:
+            authors.append(person)
+    return papers
+
+
+def _people(store: Store, creators: dict[str, list[str]] | None = None) -> dict[str, dict]:
+    creators = _creators(store) if creators is None else creators
+    counts: dict[str, int] = {}
+    for authors in creators.values():
+        for person in authors:
+            counts[person] = counts.get(person, 0) + 1
+    people = {}
+    names = store.values(SPARQL_PREFIXES + "SELECT ?person ?name WHERE { ?person a schema:Person ; rdfs:label ?name }")
+    for person, name in names:
+        if person not in people:
+            people[person] = {"label": name, "kind": "person", "papers": counts.get(person, 0)}
+    return people
 
 
 def _papers(store: Store) -> dict[str, dict]:
@@ -48,15 +64,17 @@ def coauthor_graph(store: Store) -> nx.Graph:
     >>> g.number_of_nodes() > 100, g.graph["view"]
     (True, 'coauthor')
     """
+    creators = _creators(store)
     graph = nx.Graph(view="coauthor")
-    for node, attrs in sorted(_people(store).items()):
+    for node, attrs in sorted(_people(store, creators).items()):
         graph.add_node(node, **attrs)
-    rows = store.sparql(SPARQL_PREFIXES + """
-        SELECT ?a ?b (COUNT(DISTINCT ?paper) AS ?n) WHERE {
-          ?paper dcterms:creator ?a , ?b . FILTER(STR(?a) < STR(?b))
-        } GROUP BY ?a ?b ORDER BY ?a ?b""")
-    for r in rows:
-        graph.add_edge(str(r.a), str(r.b), weight=int(r.n))
+    weights: dict[tuple[str, str], int] = {}
+    for authors in creators.values():
+        ordered = sorted(authors)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                weights[a, b] = weights.get((a, b), 0) + 1
+    graph.add_edges_from((a, b, {"weight": n}) for (a, b), n in sorted(weights.items()))
     return graph
 
 
