@@ -12,15 +12,14 @@ new store beside it and swaps it in only when everything loaded.
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from .errors import KGError, ParseError
 from .resolve.evidence import Merge
 from .sources.acl_anthology import AclAuthor, Anthology
 from .store import Store
@@ -36,12 +35,37 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _SAFE_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
+
+
 def _lit(text: str) -> str:
-    return f'"{text.translate(_ESCAPES)}"'
+    return f'"{text.translate(_ESCAPES)}"' if _NEEDS_ESCAPE.search(text) else f'"{text}"'
 
 
 def _typed(text: str, datatype) -> str:
-    return f'"{text.translate(_ESCAPES)}"^^<{datatype}>'
+    return f'{_lit(text)}^^<{datatype}>'
+
+
+# predicates and classes written once as N-Quads terms (rdflib's namespace lookups cost ~1 µs each,
+# and the Anthology needs millions of them)
+_A, _LABEL, _SAME, _PART_OF = (f"<{t}>" for t in (RDF.type, RDFS.label, SDO.sameAs, DCTERMS.isPartOf))
+_VENUE, _VOLUME, _PROCEEDINGS, _SERIES_T, _SERIES = (
+    f"<{t}>" for t in (KG.Venue, KG.VenueVolume, FABIO.ConferenceProceedings, KG.VenueSeries, BIBO.Series))
+_DATE, _EDITOR, _NAME = f"<{DCTERMS.date}>", f"<{SDO.editor}>", f"<{SDO.name}>"
+_ARTICLE, _CONF_PAPER, _TITLE, _IDENT = (
+    f"<{t}>" for t in (SDO.ScholarlyArticle, FABIO.ConferencePaper, DCTERMS.title, DCTERMS.identifier))
+_ABSTRACT, _ISSUED, _PRECISION, _TRUNCATED = (
+    f"<{t}>" for t in (DCTERMS.abstract, DCTERMS.issued, KG.datePrecision, KG.authorsTruncated))
+_HAS_PUB, _AWARD, _LANGUAGE = f"<{KG.hasPublication}>", f"<{SDO.award}>", f"<{DCTERMS.language}>"
+_HAS_AUTHORSHIP, _CREATOR, _AUTHORSHIP, _POSITION = (
+    f"<{t}>" for t in (KG.hasAuthorship, DCTERMS.creator, KG.Authorship, KG.position))
+_AS_PRINTED, _PERSON_P, _AFFILIATION = f"<{KG.nameAsPrinted}>", f"<{KG.person}>", f"<{KG.affiliationAsPrinted}>"
+_PERSON_S, _PERSON_F, _FOAF_NAME, _SDO_ID, _ALT = (
+    f"<{t}>" for t in (SDO.Person, FOAF.Person, FOAF.name, SDO.identifier, SDO.alternateName))
+_GYEAR, _GYEARMONTH, _INTEGER = str(XSD.gYear), str(XSD.gYearMonth), str(XSD.integer)
+_FALSE = _typed("false", XSD.boolean)
+_MONTH_LIT, _YEAR_LIT = _lit("month"), _lit("year")
+_PERSON_BASE = str(iri("acl", "person", ""))
 
 
 class _Writer:
@@ -49,105 +73,109 @@ class _Writer:
         self.graph = f" <{graph}> .\n"
         self.lines: list[str] = []
 
-    def add(self, s: str, p, o: str) -> None:
-        self.lines.append(f"<{s}> <{p}> {o}{self.graph}")
+    def add(self, s: str, p: str, o: str) -> None:
+        """A quad; ``p`` and ``o`` are written N-Quads terms (``<iri>``, a literal)."""
+        self.lines.append(f"<{s}> {p} {o}{self.graph}")
 
-    def iri(self, s: str, p, o: str) -> None:
+    def iri(self, s: str, p: str, o: str) -> None:
         if _SAFE_IRI.match(o):
-            self.lines.append(f"<{s}> <{p}> <{o}>{self.graph}")
+            self.lines.append(f"<{s}> {p} <{o}>{self.graph}")
 
-
-def _person_iri(pid: str) -> str:
-    return str(iri("acl", "person", pid))
+    def text(self) -> str:
+        return "".join(self.lines)
 
 
 def nquads(anthology: Anthology, graph: str = str(ACL_GRAPH), volumes: Iterator | None = None) -> Iterator[str]:
-    """The Anthology as N-Quads lines, volume by volume, then its persons."""
+    """The Anthology as N-Quads text: one chunk of lines per volume, then one for its persons."""
     venue_seen: set[str] = set()
+    volume_base, paper_base, venue_base = (str(iri("acl", kind, "")) for kind in ("volume", "paper", "venue"))
     for volume in volumes if volumes is not None else anthology.volumes():
         w = _Writer(graph)
-        v = str(iri("acl", "volume", volume.id))
-        w.add(v, RDF.type, f"<{KG.Venue}>")
-        w.add(v, RDF.type, f"<{KG.VenueVolume}>")
-        w.add(v, RDF.type, f"<{FABIO.ConferenceProceedings}>")
-        w.add(v, RDFS.label, _lit(volume.title))
-        w.iri(v, SDO.sameAs, f"https://aclanthology.org/volumes/{volume.id}/")
+        add = w.add
+        v = volume_base + volume.id
+        add(v, _A, _VENUE)
+        add(v, _A, _VOLUME)
+        add(v, _A, _PROCEEDINGS)
+        add(v, _LABEL, _lit(volume.title))
+        w.iri(v, _SAME, f"https://aclanthology.org/volumes/{volume.id}/")
         if volume.year:
-            w.add(v, DCTERMS.date, _typed(str(volume.year), XSD.gYear))
+            add(v, _DATE, _typed(str(volume.year), _GYEAR))
         for editor in volume.editors:
-            w.add(v, SDO.editor, f"<{_person_iri(editor.person)}>")
+            add(v, _EDITOR, f"<{_PERSON_BASE}{editor.person}>")
         for venue in volume.venues:
-            series = str(iri("acl", "venue", venue))
-            w.add(v, DCTERMS.isPartOf, f"<{series}>")
+            series = venue_base + venue
+            add(v, _PART_OF, f"<{series}>")
             if venue not in venue_seen:
                 venue_seen.add(venue)
                 info = anthology.venues.get(venue, {})
-                w.add(series, RDF.type, f"<{KG.Venue}>")
-                w.add(series, RDF.type, f"<{KG.VenueSeries}>")
-                w.add(series, RDF.type, f"<{BIBO.Series}>")
-                w.add(series, RDFS.label, _lit(str(info.get("acronym") or venue)))
+                add(series, _A, _VENUE)
+                add(series, _A, _SERIES_T)
+                add(series, _A, _SERIES)
+                add(series, _LABEL, _lit(str(info.get("acronym") or venue)))
                 if info.get("name"):
-                    w.add(series, SDO.name, _lit(str(info["name"])))
+                    add(series, _NAME, _lit(str(info["name"])))
         for paper in volume.papers:
             if paper.frontmatter:
                 continue
-            p = str(iri("acl", "paper", paper.id))
-            w.add(p, RDF.type, f"<{SDO.ScholarlyArticle}>")
-            w.add(p, RDF.type, f"<{FABIO.ConferencePaper}>")
-            w.add(p, RDFS.label, _lit(paper.title))
-            w.add(p, DCTERMS.title, _lit(paper.title))
-            w.add(p, DCTERMS.identifier, _lit(paper.id))
-            w.iri(p, SDO.sameAs, f"https://aclanthology.org/{paper.id}/")
+            p = paper_base + paper.id
+            title = _lit(paper.title)
+            add(p, _A, _ARTICLE)
+            add(p, _A, _CONF_PAPER)
+            add(p, _LABEL, title)
+            add(p, _TITLE, title)
+            add(p, _IDENT, _lit(paper.id))
+            w.iri(p, _SAME, f"https://aclanthology.org/{paper.id}/")
             if paper.doi:
-                w.iri(p, SDO.sameAs, f"https://doi.org/{paper.doi.lower()}")
+                w.iri(p, _SAME, f"https://doi.org/{paper.doi.lower()}")
             if paper.abstract:
-                w.add(p, DCTERMS.abstract, _lit(paper.abstract))
+                add(p, _ABSTRACT, _lit(paper.abstract))
             month = _MONTHS.get((paper.month or "").split("-")[0].strip().lower())
             if paper.year and month:
-                w.add(p, DCTERMS.issued, _typed(f"{paper.year}-{month:02d}", XSD.gYearMonth))
-                w.add(p, KG.datePrecision, _lit("month"))
+                add(p, _ISSUED, _typed(f"{paper.year}-{month:02d}", _GYEARMONTH))
+                add(p, _PRECISION, _MONTH_LIT)
             elif paper.year:
-                w.add(p, DCTERMS.issued, _typed(str(paper.year), XSD.gYear))
-                w.add(p, KG.datePrecision, _lit("year"))
-            w.add(p, KG.authorsTruncated, _typed("false", XSD.boolean))
+                add(p, _ISSUED, _typed(str(paper.year), _GYEAR))
+                add(p, _PRECISION, _YEAR_LIT)
+            add(p, _TRUNCATED, _FALSE)
             pub = f"{p}/publication"
-            w.add(p, KG.hasPublication, f"<{pub}>")
-            w.add(pub, RDF.type, f"<{FABIO.ConferencePaper}>")
-            w.add(pub, DCTERMS.isPartOf, f"<{v}>")
+            add(p, _HAS_PUB, f"<{pub}>")
+            add(pub, _A, _CONF_PAPER)
+            add(pub, _PART_OF, f"<{v}>")
             for award in paper.awards:
-                w.add(p, SDO.award, _lit(award))
+                add(p, _AWARD, _lit(award))
             if paper.language:
-                w.add(p, DCTERMS.language, _lit(paper.language))
+                add(p, _LANGUAGE, _lit(paper.language))
             for position, author in enumerate(paper.authors, start=1):
-                _authorship(w, p, position, author)
-        yield from w.lines
+                _authorship(add, p, position, author)
+        yield w.text()
     w = _Writer(graph)
+    add = w.add
     for pid, person in anthology.people.people.items():
-        node = _person_iri(pid)
-        name = person.canonical
-        w.add(node, RDF.type, f"<{SDO.Person}>")
-        w.add(node, RDF.type, f"<{FOAF.Person}>")
-        w.add(node, FOAF.name, _lit(name))
-        w.add(node, RDFS.label, _lit(name))
-        w.add(node, SDO.identifier, _lit(pid))
+        node = _PERSON_BASE + pid
+        name = _lit(person.canonical)
+        add(node, _A, _PERSON_S)
+        add(node, _A, _PERSON_F)
+        add(node, _FOAF_NAME, name)
+        add(node, _LABEL, name)
+        add(node, _SDO_ID, _lit(pid))
         for first, last in person.names[1:]:
-            w.add(node, SDO.alternateName, _lit(f"{first} {last}" if first else last))
+            add(node, _ALT, _lit(f"{first} {last}" if first else last))
         if person.orcid:
-            w.iri(node, SDO.sameAs, f"https://orcid.org/{person.orcid}")
-    yield from w.lines
+            w.iri(node, _SAME, f"https://orcid.org/{person.orcid}")
+    yield w.text()
 
 
-def _authorship(w: _Writer, paper: str, position: int, author: AclAuthor) -> None:
+def _authorship(add, paper: str, position: int, author: AclAuthor) -> None:
     a = f"{paper}/author/{position}"
-    person = _person_iri(author.person)
-    w.add(paper, KG.hasAuthorship, f"<{a}>")
-    w.add(paper, DCTERMS.creator, f"<{person}>")
-    w.add(a, RDF.type, f"<{KG.Authorship}>")
-    w.add(a, KG.position, _typed(str(position), XSD.integer))
-    w.add(a, KG.nameAsPrinted, _lit(author.name))
-    w.add(a, KG.person, f"<{person}>")
+    person = f"<{_PERSON_BASE}{author.person}>"
+    add(paper, _HAS_AUTHORSHIP, f"<{a}>")
+    add(paper, _CREATOR, person)
+    add(a, _A, _AUTHORSHIP)
+    add(a, _POSITION, f'"{position}"^^<{_INTEGER}>')
+    add(a, _AS_PRINTED, _lit(author.name))
+    add(a, _PERSON_P, person)
     if author.affiliation:
-        w.add(a, KG.affiliationAsPrinted, _lit(author.affiliation))
+        add(a, _AFFILIATION, _lit(author.affiliation))
 
 
 @dataclass
@@ -174,52 +202,101 @@ def _watch(anthology: Anthology, titles: set[str], dois: set[str],
 
 
 def ingest(store: Store, path: str | Path, titles: set[str] = frozenset(), dois: set[str] = frozenset(),
-           progress: bool = False) -> tuple[int, list[AnthologyMatch]]:
+           progress: bool = False) -> list[AnthologyMatch]:
     """Read the Anthology at ``path`` into its named graph, replacing what was there.
 
-    Parsing and mapping run in a thread that feeds Oxigraph's bulk loader through a pipe, so the
-    two overlap. Returns the graph's triple count and the Anthology papers whose normalised title
-    or DOI is among ``titles``/``dois`` (for linking the seeds). A broken file raises with its name
-    and line; the caller (``kg.build``) fills a new on-disk store and keeps the original when
+    Parsing and mapping run in a child process that writes N-Quads to a pipe, and Oxigraph's bulk
+    loader reads the pipe here, so the two use a core each (in one process they would take turns
+    with the interpreter lock). Returns the Anthology papers whose normalised title or DOI is
+    among ``titles``/``dois`` (for linking the seeds). A broken file raises with its name and
+    line; the caller (``kg.build``) fills a new on-disk store and keeps the original when
     anything fails.
     """
-    anthology = Anthology(path, progress=progress)
-    anthology.load_yaml()  # a broken name list fails before the store is touched
-    found: list[AnthologyMatch] = []
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
     graph = ox.NamedNode(str(ACL_GRAPH))
     if store.oxigraph.contains_named_graph(graph):
         store.oxigraph.remove_graph(graph)
-    read, write = os.pipe()
-    failure: list[BaseException] = []
-
-    def produce() -> None:
+    with tempfile.TemporaryDirectory(prefix="kg-acl-") as scratch:
+        report = Path(scratch) / "report.json"
+        job = {"path": str(path), "titles": sorted(titles), "dois": sorted(dois), "progress": progress,
+               "report": str(report)}
+        child = subprocess.Popen([sys.executable, "-c", "from kg.acl import _produce_main; _produce_main()",
+                                  json.dumps(job)], stdout=subprocess.PIPE, bufsize=1 << 20)
+        _widen(child.stdout)
         try:
-            with os.fdopen(write, "wb", buffering=1 << 20) as sink:
-                for line in nquads(anthology, str(ACL_GRAPH), _watch(anthology, set(titles), set(dois), found)):
-                    sink.write(line.encode("utf-8"))
-        except BaseException as exc:  # handed to the loading thread below
-            failure.append(exc)
-
-    producer = threading.Thread(target=produce, name="acl-anthology-reader", daemon=True)
-    producer.start()
-    try:
-        with os.fdopen(read, "rb", buffering=1 << 20) as source:
-            store.oxigraph.bulk_load(source, format=ox.RdfFormat.N_QUADS)
-    except BaseException:
-        producer.join()
-        if failure:
-            raise failure[0] from None
-        raise
-    producer.join()
-    if failure:
-        raise failure[0]
+            store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_QUADS)
+            child.stdout.close()
+            code = child.wait()
+        except BaseException:
+            child.kill()
+            child.wait()
+            raise
+        result = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else {}
+    if "parse_error" in result:
+        raise ParseError(*result["parse_error"])
+    if "error" in result:
+        raise KGError(result["error"])
+    if code == -2 or code == 130:
+        raise KeyboardInterrupt
+    if code != 0:
+        raise KGError(f"{path}: reading the Anthology failed (exit status {code})")
+    found = [AnthologyMatch(m["paper"], m["title"], m["doi"], [_author(a) for a in m["authors"]])
+             for m in result["found"]]
     store.flush()
-    return _count(store), found
+    return found
 
 
-def _count(store: Store) -> int:
-    result = store.oxigraph.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ACL_GRAPH}> {{ ?s ?p ?o }} }}")
-    return int(next(iter(result))["n"].value)
+def _widen(pipe) -> None:
+    """Ask Linux for a 1 MiB pipe buffer (64 KiB by default), so the two processes switch less often."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):
+        pass
+
+
+def _author(fields: dict) -> AclAuthor:
+    return AclAuthor(**{**fields, "variants": tuple(tuple(v) for v in fields["variants"])})
+
+
+def _produce(job: dict, out) -> list[AnthologyMatch]:
+    """Write the Anthology at ``job["path"]`` to ``out`` as N-Quads; return the papers a seed might be."""
+    anthology = Anthology(job["path"], progress=job["progress"])
+    anthology.load_yaml()  # a broken name list fails before anything is written
+    found: list[AnthologyMatch] = []
+    watched = _watch(anthology, set(job["titles"]), set(job["dois"]), found)
+    for chunk in nquads(anthology, str(ACL_GRAPH), watched):
+        out.write(chunk.encode("utf-8"))
+    out.flush()
+    return found
+
+
+def _produce_main() -> None:
+    """The child process of :func:`ingest`: N-Quads to stdout, a JSON report to the file it names."""
+    import json
+    import sys
+    from dataclasses import asdict
+
+    job = json.loads(sys.argv[1])
+    report: dict = {}
+    try:
+        found = _produce(job, sys.stdout.buffer)
+        report["found"] = [asdict(m) for m in found]
+    except ParseError as exc:
+        report["parse_error"] = [exc.document, exc.line, exc.expected, exc.found]
+    except KGError as exc:
+        report["error"] = str(exc)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except BrokenPipeError:  # the loader stopped reading: the parent is failing already
+        raise SystemExit(1) from None
+    Path(job["report"]).write_text(json.dumps(report), encoding="utf-8")
+    raise SystemExit(0 if "found" in report else 1)
 
 
 # --- linking the seed corpus to the Anthology -----------------------------------------------

@@ -39,8 +39,13 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _sorted_lines(text: str) -> bytes:
-    return ("\n".join(sorted(set(filter(None, text.splitlines())))) + "\n").encode()
+def _sorted_lines(data: bytes | str) -> bytes:
+    """Distinct non-empty lines, sorted (as UTF-8 bytes, which orders like the text), newline-ended."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    lines = set(data.split(b"\n"))
+    lines.discard(b"")
+    return b"\n".join(sorted(lines)) + b"\n"
 
 
 def union_graph(store: Store) -> Graph:
@@ -58,11 +63,11 @@ def union_graph(store: Store) -> Graph:
 def write_rdf(store: Store, path: Path, fmt: str) -> None:
     """Write the store as ``ttl`` (union of graphs), ``nt`` (sorted), ``nq`` (sorted, graphs kept) or ``jsonld``."""
     if fmt in ("nq", "nt"):  # Oxigraph writes these (seconds for the whole Anthology, not minutes)
-        data = store.dump_nquads()
-        if fmt == "nt":
-            quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
-            data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b""
-        atomic_write(path, _sorted_lines(data.decode()))
+        if fmt == "nq":
+            data = store.dump_nquads()
+        else:
+            data = b"".join(store.dump_graph(name) for name in store.graphs())
+        atomic_write(path, _sorted_lines(data))
         return
     graph = union_graph(store)
     if fmt == "ttl":

@@ -227,7 +227,7 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
             target.replace_graph(name, triples)
         if acl_anthology is not None:
             titles, dois = wanted(resolution)
-            _count, matches = ingest(target, acl_anthology, titles, dois, progress=progress)
+            matches = ingest(target, acl_anthology, titles, dois, progress=progress)
             target.replace_graph(LINKS_GRAPH, link_triples(resolution, matches))
         target.flush()
 

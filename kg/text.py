@@ -36,6 +36,8 @@ def strip_diacritics(text: str) -> str:
     >>> strip_diacritics("Zoë Müller")
     'Zoe Muller'
     """
+    if text.isascii():  # nothing to strip (most titles and names)
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

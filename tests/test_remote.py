@@ -16,14 +16,13 @@ import urllib.request
 
 import pytest
 from rdflib import Literal, URIRef
+from test_serve import free_port
 
 import kg
 from kg.errors import KGError
 from kg.queries import named_queries
 from kg.remote import STAGING, RemoteStore
 from kg.vocab import GRAPH
-
-from test_serve import free_port
 
 
 def _start(folder) -> tuple[subprocess.Popen, str]:
