@@ -25,16 +25,7 @@ from rdflib.query import Result
 from .errors import KGError
 from .vocab import PREFIXES
 
-__all__ = ["Store", "open_store", "ntriples"]
-
-
-def open_store(location: str | Path | None):
-    """The store a ``--store`` value names: a SPARQL endpoint URL, an on-disk folder, or memory (None)."""
-    from .remote import RemoteStore, is_remote
-
-    if is_remote(location):
-        return RemoteStore(location)
-    return Store(location)
+__all__ = ["Store", "ntriples"]
 
 
 class Store:
@@ -71,17 +62,6 @@ class Store:
         self.oxigraph.remove_graph(graph) if self.oxigraph.contains_named_graph(graph) else None
         self.oxigraph.extend(quads)
         return len(quads)
-
-    def replace_graphs(self, graphs: dict[URIRef, bytes | Path]) -> None:
-        """Replace several graphs, each given as N-Triples (bytes or a file)."""
-        for name, data in graphs.items():
-            graph = ox.NamedNode(str(name))
-            if self.oxigraph.contains_named_graph(graph):
-                self.oxigraph.remove_graph(graph)
-            if isinstance(data, Path):
-                self.oxigraph.bulk_load(path=str(data), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-            else:
-                self.oxigraph.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
     def dump_graph(self, name: URIRef, path: Path | None = None) -> bytes | Path:
         """One named graph as N-Triples: bytes, or written to ``path`` (and the path returned)."""
