@@ -8,9 +8,9 @@ from it, with the same named queries. Only standard HTTP is spoken:
   ``named-graph-uri`` naming every graph, so the default graph is the union of the named graphs
   as in the local store, whatever the server's own default graph is;
 - a graph is replaced by ``PUT <url>/store?graph=G`` (N-Triples), read by ``GET``;
-- replacing several graphs at once (a build) PUTs them to staging graphs first and then moves
-  them into place with one SPARQL Update request (``<url>/update``), so a failure while
-  uploading leaves the server as it was.
+- a build uploads the graphs the server lacks under their names and the ones it has to staging
+  graphs, then moves those into place with one SPARQL Update request (``<url>/update``); a
+  failure while uploading drops what was uploaded, leaving the server as it was.
 
 Fuseki names its endpoints differently: give ``query_url``, ``update_url`` and ``store_url``.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -30,7 +31,7 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 
 from .errors import KGError
-from .store import ntriples, with_values
+from .store import checked_iri, ntriples, with_values
 from .vocab import PREFIXES
 
 __all__ = ["RemoteStore", "is_remote"]
@@ -105,16 +106,17 @@ class RemoteStore:
         if bindings:
             query = with_values(query, bindings)
         kind = _query_form(query)
-        if kind in ("CONSTRUCT", "DESCRIBE"):
-            data = self._post_query(query, True, "application/n-triples")
-            result = Result(kind)
-            result.graph = Graph().parse(data=data.decode("utf-8"), format="nt")
-            return result
+        graph_form = kind in ("CONSTRUCT", "DESCRIBE")
         try:
-            data = self._post_query(query, True, "application/sparql-results+json")
+            data = self._post_query(query, True, "application/n-triples" if graph_form
+                                    else "application/sparql-results+json")
         except KGError as exc:
             raise KGError(f"SPARQL query failed: {exc}") from None
-        return Result.parse(io.BytesIO(data), format="json")
+        if not graph_form:
+            return Result.parse(io.BytesIO(data), format="json")
+        result = Result(kind)
+        result.graph = Graph().parse(data=data.decode("utf-8"), format="nt")
+        return result
 
     def values(self, query: str) -> list[tuple]:
         """A SELECT's rows as tuples of plain values (IRIs and literals as str, unbound as None)."""
@@ -194,12 +196,13 @@ class RemoteStore:
                     created.append(name)
                     self._put(name, graphs[name], bulk=True)
             if staged:
-                self._update(" ;\n".join(f"MOVE SILENT GRAPH <{stage}> TO GRAPH <{_iri(name)}>"
+                self._update(" ;\n".join(f"MOVE SILENT GRAPH <{stage}> TO GRAPH <{checked_iri(name)}>"
                                          for name, stage in staged.items()))
         except BaseException:
             undo = [*staged.values(), *created]
             try:
-                self._update(" ;\n".join(f"DROP SILENT GRAPH <{_iri(g)}>" for g in undo)) if undo else None
+                if undo:
+                    self._update(" ;\n".join(f"DROP SILENT GRAPH <{checked_iri(g)}>" for g in undo))
             except KGError:
                 pass
             raise
@@ -214,17 +217,8 @@ class RemoteStore:
         """Nothing to release: every request is its own connection."""
 
 
-def _iri(name) -> str:
-    text = str(name)
-    if any(c in text for c in '<>"{}|^`\\ \n'):
-        raise KGError(f"not a valid graph IRI: {text!r}")
-    return text
-
-
 def _query_form(query: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of them after the prologue."""
-    import re
-
     text = re.sub(r"<[^>\s]*>", "<>", query)  # IRIs first: they may hold a '#'
     text = re.sub(r"#[^\n]*", "", text)
     text = re.sub(r"(?is)^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", text)

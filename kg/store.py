@@ -25,7 +25,7 @@ from rdflib.query import Result
 from .errors import KGError
 from .vocab import PREFIXES
 
-__all__ = ["Store", "ntriples"]
+__all__ = ["Store", "ntriples", "checked_iri", "with_values"]
 
 
 class Store:
@@ -146,6 +146,14 @@ def ntriples(triples: Iterable[tuple]) -> bytes:
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\s]')
 
 
+def checked_iri(value) -> str:
+    """An IRI's text, refused when it holds a character that could end the term in a query."""
+    text = str(value)
+    if _BAD_IRI.search(text):
+        raise KGError(f"not a valid IRI: {text!r}")
+    return text
+
+
 def with_values(query: str, bindings: dict) -> str:
     """Bind variables with a VALUES block at the start of the WHERE clause, values written as escaped terms.
 
@@ -159,8 +167,8 @@ def with_values(query: str, bindings: dict) -> str:
     for name, value in bindings.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise KGError(f"not a SPARQL variable name: {name!r}")
-        if isinstance(value, URIRef) and _BAD_IRI.search(str(value)):
-            raise KGError(f"not a valid IRI: {str(value)!r}")
+        if isinstance(value, URIRef):
+            checked_iri(value)
         if not isinstance(value, (URIRef, Literal)):
             value = Literal(value)
         names.append(f"?{name}")
