@@ -52,6 +52,8 @@ _A, _LABEL, _SAME, _PART_OF = (f"<{t}>" for t in (RDF.type, RDFS.label, SDO.same
 _VENUE, _VOLUME, _PROCEEDINGS, _SERIES_T, _SERIES = (
     f"<{t}>" for t in (KG.Venue, KG.VenueVolume, FABIO.ConferenceProceedings, KG.VenueSeries, BIBO.Series))
 _DATE, _EDITOR, _NAME = f"<{DCTERMS.date}>", f"<{SDO.editor}>", f"<{SDO.name}>"
+_EVENT, _CONFERENCE = f"<{KG.VenueEvent}>", f"<{BIBO.Conference}>"
+_ORGANIZATION, _SPONSOR, _URL = f"<{SDO.Organization}>", f"<{SDO.sponsor}>", f"<{SDO.url}>"
 _ARTICLE, _CONF_PAPER, _TITLE, _IDENT = (
     f"<{t}>" for t in (SDO.ScholarlyArticle, FABIO.ConferencePaper, DCTERMS.title, DCTERMS.identifier))
 _ABSTRACT, _ISSUED, _PRECISION, _TRUNCATED = (
@@ -88,7 +90,25 @@ class _Writer:
 def nquads(anthology: Anthology, graph: str = str(ACL_GRAPH), volumes: Iterator | None = None) -> Iterator[str]:
     """The Anthology as N-Quads text: one chunk of lines per volume, then one for its persons."""
     venue_seen: set[str] = set()
-    volume_base, paper_base, venue_base = (str(iri("acl", kind, "")) for kind in ("volume", "paper", "venue"))
+    event_seen: set[str] = set()
+    volume_base, paper_base, venue_base, event_base, sig_base = (
+        str(iri("acl", kind, "")) for kind in ("volume", "paper", "venue", "event", "sig"))
+    sponsors: dict[str, list[str]] = {}  # volume id -> the SIGs whose meetings list it
+    sig_lines = _Writer(graph)
+    for sig, info in sorted(anthology.sigs.items()):
+        node = sig_base + sig
+        sig_lines.add(node, _A, _ORGANIZATION)
+        sig_lines.add(node, _LABEL, _lit(str(info.get("ShortName") or sig)))
+        if info.get("Name"):
+            sig_lines.add(node, _NAME, _lit(str(info["Name"])))
+        if info.get("URL"):
+            sig_lines.iri(node, _URL, str(info["URL"]))
+        for meeting in info.get("Meetings") or []:
+            for entries in (meeting.values() if isinstance(meeting, dict) else []):
+                for entry in entries or []:
+                    if isinstance(entry, str):  # a volume id (other entries name meetings outside the data)
+                        sponsors.setdefault(entry.strip(), []).append(node)
+    yield sig_lines.text()
     for volume in volumes if volumes is not None else anthology.volumes():
         w = _Writer(graph)
         add = w.add
@@ -102,6 +122,17 @@ def nquads(anthology: Anthology, graph: str = str(ACL_GRAPH), volumes: Iterator 
             add(v, _DATE, _typed(str(volume.year), _GYEAR))
         for editor in volume.editors:
             add(v, _EDITOR, f"<{_PERSON_BASE}{editor.person}>")
+        for sponsor in sponsors.get(volume.id, ()):
+            add(v, _SPONSOR, f"<{sponsor}>")
+        if volume.event:
+            event = event_base + volume.event
+            add(v, _PART_OF, f"<{event}>")
+            if volume.event not in event_seen:
+                event_seen.add(volume.event)
+                add(event, _A, _VENUE)
+                add(event, _A, _EVENT)
+                add(event, _A, _CONFERENCE)
+                add(event, _LABEL, _lit(volume.event))
         for venue in volume.venues:
             series = venue_base + venue
             add(v, _PART_OF, f"<{series}>")

@@ -148,3 +148,29 @@ def test_papers_per_venue_year_counts_anthology_papers_by_their_year(built, acl_
     for year, count in expected.items():
         assert rows[year] >= count  # the seed corpus adds its own NAACL papers on top
     assert rows["2022"] == expected["2022"]
+
+
+def test_events_and_sigs_are_in_the_graph(built, acl_subset):
+    from kg.sources.acl_anthology import Anthology
+
+    reader = Anthology(acl_subset)
+    reader.load_yaml()
+    volumes = {v.id: v for v in reader.volumes()}
+    expected_sponsors = set()
+    for sig, info in reader.sigs.items():
+        for meeting in info.get("Meetings") or []:
+            for entries in meeting.values():
+                expected_sponsors |= {(e.strip(), sig) for e in entries or [] if isinstance(e, str)
+                                      and e.strip() in volumes}
+    graph = kg.load(built[0])
+    try:
+        sponsors = {(str(r.v).rsplit("/", 1)[1], str(r.s).rsplit("/", 1)[1]) for r in graph.sparql(
+            "PREFIX schema: <https://schema.org/> SELECT ?v ?s WHERE { ?v schema:sponsor ?s }")}
+        events = {str(r.label) for r in graph.sparql("""PREFIX kg: <https://w3id.org/kg/ns#>
+            PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?label WHERE { <https://w3id.org/kg/id/acl/volume/2024.acl-long> dcterms:isPartOf ?e .
+                                  ?e a kg:VenueEvent ; rdfs:label ?label }""")}
+    finally:
+        graph.store.close()
+    assert expected_sponsors and sponsors == expected_sponsors
+    assert events == {"acl-2024"}
