@@ -316,8 +316,9 @@ class Anthology:
         self.venues: dict[str, dict] = {}
         self.sigs: dict[str, dict] = {}
         self._loaded_yaml = False
+        self._tar_files: dict[str, bytes] | None = None
 
-    # files as (relative path under the data folder, bytes), yaml first
+    # files as (relative path under the data folder, bytes), in name order
     def _members(self, want_xml: bool) -> Iterator[tuple[str, bytes]]:
         if self.path.is_dir():
             folder = "xml" if want_xml else "yaml"
@@ -325,17 +326,27 @@ class Anthology:
             for f in sorted((self.path / folder).glob(pattern)):
                 yield f"{folder}/{f.relative_to(self.path / folder).as_posix()}", f.read_bytes()
             return
+        if self._tar_files is None:
+            self._tar_files = self._read_tarball()
+        top = "xml" if want_xml else "yaml"
+        suffix = ".xml" if want_xml else ".yaml"
+        # a tarball's order is its own: sort as a folder would be
+        for rel in sorted(r for r in self._tar_files if r.startswith(top + "/") and r.endswith(suffix)):
+            yield rel, self._tar_files[rel]
+
+    def _read_tarball(self) -> dict[str, bytes]:
+        """Every xml/ and yaml/ file of the tarball, in one pass (decompressing it twice costs seconds)."""
+        files: dict[str, bytes] = {}
         with tarfile.open(self.path, mode="r|*") as tar:
             for member in tar:
                 parts = PurePosixPath(member.name).parts
                 if not member.isfile() or len(parts) < 2:
                     continue
                 rel = "/".join(parts[1:]) if parts[0] not in ("xml", "yaml") else "/".join(parts)
-                top = rel.split("/", 1)[0]
-                if (want_xml and top == "xml" and rel.endswith(".xml")) or (
-                        not want_xml and top == "yaml" and rel.endswith(".yaml")):
+                if rel.startswith(("xml/", "yaml/")):
                     handle = tar.extractfile(member)
-                    yield rel, handle.read() if handle else b""
+                    files[rel] = handle.read() if handle else b""
+        return files
 
     def load_yaml(self) -> None:
         if self._loaded_yaml:
@@ -363,12 +374,14 @@ class Anthology:
         """Every volume with its papers, collection files in name order."""
         self.load_yaml()
         members = self._members(want_xml=True)
-        if not self.path.is_dir():  # a tarball's order is its own: sort as a folder would be
-            members = iter(sorted(members))
         if self.progress:
             from tqdm import tqdm
 
-            members = tqdm(members, desc="ACL Anthology collections", unit="file")
+            if self.path.is_dir():
+                total = sum(1 for _ in (self.path / "xml").glob("*.xml"))
+            else:
+                total = sum(1 for r in self._tar_files or () if r.startswith("xml/") and r.endswith(".xml"))
+            members = tqdm(members, desc="ACL Anthology collections", unit="file", total=total)
         for rel, data in members:
             if rel == "xml/schema.rnc" or not rel.endswith(".xml"):
                 continue
