@@ -22,15 +22,18 @@ import pyoxigraph as ox
 
 from .errors import KGError, ParseError
 from .sources.acl_anthology import AclAuthor, Anthology
+from .stats import observation_rows, stats_graph
 from .text import normalise_title
 from .vocab import BIBO, DCTERMS, FABIO, FOAF, GRAPH, KG, RDF, RDFS, SDO, XSD, iri
 
 if TYPE_CHECKING:  # the reader's child process imports this module and needs neither
     from .store import Store
 
-__all__ = ["ACL_GRAPH", "LINKS_GRAPH", "ingest", "ntriples", "AnthologyMatch", "link_triples", "wanted"]
+__all__ = ["ACL_GRAPH", "ACL_STATS_GRAPH", "LINKS_GRAPH", "ingest", "ntriples", "AnthologyMatch", "link_triples",
+           "wanted"]
 
 ACL_GRAPH = GRAPH["source/acl-anthology"]
+ACL_STATS_GRAPH = stats_graph("acl-anthology")
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], start=1)}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -217,16 +220,27 @@ class AnthologyMatch:
     authors: list[AclAuthor]
 
 
-def _watch(anthology: Anthology, titles: set[str], dois: set[str],
-           found: list[AnthologyMatch]) -> Iterator:
-    """The volumes, noting the papers a seed might be (same normalised title or DOI) on the way."""
+def _watch(anthology: Anthology, titles: set[str], dois: set[str], found: list[AnthologyMatch],
+           counts: dict[tuple[str, str | None], int]) -> Iterator:
+    """The volumes, noting on the way the papers a seed might be (same normalised title or DOI) and
+    the papers per venue label and year (:mod:`kg.stats`: a volume's label, its event's, its series')."""
     for volume in anthology.volumes():
+        papers = 0
         for paper in volume.papers:
             if paper.frontmatter:
                 continue
+            papers += 1
             doi = paper.doi.lower() if paper.doi else None
             if (doi and doi in dois) or normalise_title(paper.title) in titles:
                 found.append(AnthologyMatch(paper.id, paper.title, doi, list(paper.authors)))
+        if papers:
+            # the labels ntriples() writes for the volume and the nodes it is dcterms:isPartOf; a
+            # paper's year is its volume's
+            labels = {volume.title} | ({volume.event} if volume.event else set()) | {
+                str(anthology.venues.get(venue, {}).get("acronym") or venue) for venue in volume.venues}
+            year = str(volume.year) if volume.year else None
+            for label in labels:
+                counts[(label, year)] = counts.get((label, year), 0) + papers
         yield volume
 
 
@@ -276,6 +290,7 @@ def ingest(store: Store, path: str | Path, titles: set[str] = frozenset(), dois:
         raise KGError(f"{path}: reading the Anthology failed (exit status {code})")
     found = [AnthologyMatch(m["paper"], m["title"], m["doi"], [_author(a) for a in m["authors"]])
              for m in result["found"]]
+    store.replace_graph(ACL_STATS_GRAPH, observation_rows("acl-anthology", result["counts"]))
     store.flush()
     return found
 
@@ -294,16 +309,18 @@ def _author(fields: dict) -> AclAuthor:
     return AclAuthor(**{**fields, "variants": tuple(tuple(v) for v in fields["variants"])})
 
 
-def _produce(job: dict, out) -> list[AnthologyMatch]:
-    """Write the Anthology at ``job["path"]`` to ``out`` as N-Triples; return the papers a seed might be."""
+def _produce(job: dict, out) -> tuple[list[AnthologyMatch], dict]:
+    """Write the Anthology at ``job["path"]`` to ``out`` as N-Triples; return the papers a seed might
+    be, and the papers per venue label and year."""
     anthology = Anthology(job["path"], progress=job["progress"])
     anthology.load_yaml()  # a broken name list fails before anything is written
     found: list[AnthologyMatch] = []
-    watched = _watch(anthology, set(job["titles"]), set(job["dois"]), found)
+    counts: dict[tuple[str, str | None], int] = {}
+    watched = _watch(anthology, set(job["titles"]), set(job["dois"]), found, counts)
     for chunk in ntriples(anthology, watched):
         out.write(chunk.encode("utf-8"))
     out.flush()
-    return found
+    return found, counts
 
 
 def _produce_main() -> None:
@@ -320,8 +337,9 @@ def _produce_main() -> None:
     job = json.loads(sys.argv[1])
     report: dict = {}
     try:
-        found = _produce(job, sys.stdout.buffer)
+        found, counts = _produce(job, sys.stdout.buffer)
         report["found"] = [asdict(m) for m in found]
+        report["counts"] = [[label, year, n] for (label, year), n in counts.items()]
     except ParseError as exc:
         report["parse_error"] = [exc.document, exc.line, exc.expected, exc.found]
     except KGError as exc:

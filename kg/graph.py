@@ -29,6 +29,7 @@ from .model import Document
 from .remote import RemoteStore, is_remote
 from .resolve import Decision, Resolution, load_decisions, resolve
 from .sources import parse_file
+from .stats import direct_counts, observation_triples, stats_graph
 from .store import Store
 from .views import view
 from .vocab import SPARQL_PREFIXES
@@ -89,8 +90,10 @@ class KnowledgeGraph:
 
     def coauthors(self, name: str) -> list[tuple[str, int]]:
         """A person's co-authors with the number of shared papers, most shared first."""
+        # the name in an OPTIONAL is looked up per row, not hash-joined (see queries/coauthors.rq)
         rows = self.store.sparql(SPARQL_PREFIXES + """SELECT ?name (COUNT(DISTINCT ?paper) AS ?n) WHERE {
-            ?paper dcterms:creator ?person , ?other . FILTER(?other != ?person) ?other foaf:name ?name }
+            ?paper dcterms:creator ?person , ?other . FILTER(?other != ?person)
+            OPTIONAL { ?other foaf:name ?name } }
             GROUP BY ?other ?name ORDER BY DESC(?n) ?name""", {"person": URIRef(self.person(name))})
         return [(str(r.name), int(r.n)) for r in rows]
 
@@ -215,12 +218,13 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     rulings = load_decisions(decisions) if isinstance(decisions, (str, Path)) else list(decisions or [])
     resolution = resolve(documents, rulings)
     quads = to_quads(resolution, scheme)
+    quads[stats_graph("corpus")] = _corpus_stats(quads)
 
     written = set(quads)
     if acl_anthology is not None:
-        from .acl import ACL_GRAPH, LINKS_GRAPH, ingest, link_triples, wanted
+        from .acl import ACL_GRAPH, ACL_STATS_GRAPH, LINKS_GRAPH, ingest, link_triples, wanted
 
-        written |= {ACL_GRAPH, LINKS_GRAPH}
+        written |= {ACL_GRAPH, ACL_STATS_GRAPH, LINKS_GRAPH}
 
     def fill(target: Store) -> None:
         for name, triples in quads.items():
@@ -251,6 +255,14 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return KnowledgeGraph(Store(final), resolution)
+
+
+def _corpus_stats(quads: dict) -> list[tuple]:
+    """Papers per venue and year of the captures (:mod:`kg.stats`), counted by the walk itself."""
+    scratch = Store(None)
+    for name, triples in quads.items():
+        scratch.replace_graph(name, triples)
+    return list(observation_triples("corpus", direct_counts(scratch)))
 
 
 def _push(url: str, fill, written: set) -> RemoteStore:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from .vocab import BIBO, DCAT, FABIO, KG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from .vocab import BIBO, DCAT, FABIO, KG, OWL, PROV, QB, RDF, RDFS, SDO, SKOS, XSD
 
 __all__ = ["TERMS", "ontology_graph", "ONTOLOGY_FILE"]
 
@@ -107,6 +107,13 @@ TERMS: dict[str, tuple] = {
     "topic": (OP, "The concept an assignment gives.", KG.TopicAssignment, SKOS.Concept, None),
     "matched": (D, "The label or code that matched.", KG.TopicAssignment, XSD.string, None),
     "confidence": (D, "1.0 arXiv category, 0.9 title, 0.5–0.8 abstract.", KG.TopicAssignment, XSD.decimal, None),
+    "venueLabel": (D, "Dimension of a papers-per-venue-year observation: the venue's rdfs:label.", QB.Observation,
+                   XSD.string, None),
+    "year": (D, "Dimension of a papers-per-venue-year observation: the year (four digits).", QB.Observation,
+             XSD.string, None),
+    "venuePapers": (D, "Measure of a papers-per-venue-year observation: distinct papers with a publication in "
+                       "a venue of that label (or in a venue part of it) that year.", QB.Observation, XSD.integer,
+                    None),
     "degree": (D, "Degree in a NetworkX view (graph/metrics/<view>).", None, XSD.integer, None),
     "weightedDegree": (D, "Weighted degree in a view.", None, XSD.decimal, None),
     "pagerank": (D, "PageRank in a view.", None, XSD.decimal, None),
@@ -118,12 +125,15 @@ TERMS: dict[str, tuple] = {
 }
 
 
+_CUBE_ROLES = {"venueLabel": QB.DimensionProperty, "year": QB.DimensionProperty, "venuePapers": QB.MeasureProperty}
+
+
 def ontology_graph() -> Graph:
     """kg's terms as OWL, with labels, comments, domains, ranges and super-terms."""
     g = Graph()
     g.bind("kg", KG._NS)
     for prefix, ns in (("owl", OWL), ("rdfs", RDFS), ("xsd", XSD), ("schema", SDO), ("prov", PROV),
-                       ("dcat", DCAT), ("skos", SKOS), ("fabio", FABIO._NS), ("bibo", BIBO._NS)):
+                       ("dcat", DCAT), ("skos", SKOS), ("fabio", FABIO._NS), ("bibo", BIBO._NS), ("qb", QB._NS)):
         g.bind(prefix, ns)
     onto = URIRef(str(KG._NS).rstrip("#"))
     g.add((onto, RDF.type, OWL.Ontology))
@@ -142,6 +152,8 @@ def ontology_graph() -> Graph:
             g.add((term, RDFS.range, range_))
         if parent is not None:
             g.add((term, RDFS.subClassOf if kind == C else RDFS.subPropertyOf, parent))
+    for name, cube_role in _CUBE_ROLES.items():  # the statistics' component properties, as Data Cube says
+        g.add((KG[name], RDF.type, cube_role))
     return g
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from rdflib import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["SPARQL_PREFIXES", "KG", "FABIO", "BIBO", "CITO", "ID", "GRAPH", "TOPIC", "ARXIV", "PREFIXES", "DCAT",
+__all__ = ["SPARQL_PREFIXES", "KG", "FABIO", "BIBO", "CITO", "QB", "ID", "GRAPH", "TOPIC", "ARXIV", "PREFIXES", "DCAT",
            "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SDO", "SKOS", "XSD", "iri"]
 
 BASE = "https://w3id.org/kg/"
@@ -108,6 +108,10 @@ class KG(DefinedNamespace):
     datasetPage: URIRef
     # topics
     TopicAssignment: URIRef
+    # statistics counted at build time (RDF Data Cube observations, kg.stats)
+    venueLabel: URIRef
+    year: URIRef
+    venuePapers: URIRef
     topicAssignment: URIRef
     topic: URIRef
     matched: URIRef
@@ -141,6 +145,18 @@ class BIBO(DefinedNamespace):
     Series: URIRef
 
 
+class QB(DefinedNamespace):
+    """The RDF Data Cube terms kg uses for the statistics it counts at build time."""
+
+    _NS = Namespace("http://purl.org/linked-data/cube#")
+    _fail = True
+    Observation: URIRef
+    DataSet: URIRef
+    DimensionProperty: URIRef
+    MeasureProperty: URIRef
+    dataSet: URIRef
+
+
 class CITO(DefinedNamespace):
     _NS = Namespace("http://purl.org/spar/cito/")
     _fail = True
@@ -156,7 +172,7 @@ PREFIXES = {
     "kg": str(KG._NS), "id": str(ID), "dcterms": str(DCTERMS), "prov": str(PROV), "schema": str(SDO),
     "foaf": str(FOAF), "fabio": str(FABIO._NS), "bibo": str(BIBO._NS), "cito": str(CITO._NS),
     "topic": str(TOPIC), "arxiv": str(ARXIV), "dcat": str(DCAT), "skos": str(SKOS), "xsd": str(XSD),
-    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
+    "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "qb": str(QB._NS),
 }
 
 # The PREFIX lines every query kg writes itself starts with.

@@ -150,6 +150,26 @@ def test_papers_per_venue_year_counts_anthology_papers_by_their_year(built, acl_
     assert rows["2022"] == expected["2022"]
 
 
+def test_venue_year_counts_equal_the_walk_over_the_graph(built):
+    """The named query reads counts made at build time; they must be what walking the graph gives."""
+    from kg.acl import ACL_STATS_GRAPH
+    from kg.queries import get_query
+    from kg.stats import direct_counts
+
+    graph = kg.load(built[0])
+    try:
+        rows = {(str(r.venue), str(r.year) if r.year is not None else None): int(r.papers)
+                for r in graph.store.sparql(get_query("papers-per-venue-year").text)}
+        walked = direct_counts(graph.store)
+        assert ACL_STATS_GRAPH in graph.store.graphs()
+    finally:
+        graph.store.close()
+    assert len(rows) > 100
+    assert rows == walked
+    assert rows[("NAACL", "2022")] > 0  # a series label; volume titles and event ids count as well
+    assert any(label.startswith("naacl-") for label, _ in rows)
+
+
 def test_events_and_sigs_are_in_the_graph(built, acl_subset):
     from kg.sources.acl_anthology import Anthology
 

@@ -104,3 +104,23 @@ def test_committed_exports_are_the_main_jobs_output(tmp_path):
     graph.view_html(tmp_path / "graph.html")
     for name in ("graph.nt", "graph.graphml", "graph.html"):
         assert (ROOT / "exports" / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_venue_year_counts_are_stored_and_equal_the_walk(bundled_graph):
+    """papers-per-venue-year reads Data Cube observations counted at build time, beside the captures."""
+    from rdflib import Literal
+
+    from kg.queries import get_query
+    from kg.stats import DATASET, direct_counts, stats_graph
+    from kg.vocab import KG, QB
+
+    store = bundled_graph.store
+    rows = {(str(r.venue), str(r.year) if r.year is not None else None): int(r.papers)
+            for r in store.sparql(get_query("papers-per-venue-year").text)}
+    assert rows == direct_counts(store)
+    assert rows[("arXiv", "2025")] > 0 and ("NAACL", "2025") in rows
+    observations = store.graph(stats_graph("corpus"))
+    assert len(set(observations.subjects(QB.dataSet, DATASET))) == len(rows)
+    assert (None, KG.venueLabel, Literal("NAACL")) in observations
+    one = store.sparql(get_query("papers-per-venue-year").text, {"venue": Literal("ACL 2025")})
+    assert {(str(r.year), int(r.papers)) for r in one} == {(y, n) for (v, y), n in rows.items() if v == "ACL 2025"}

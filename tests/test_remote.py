@@ -66,7 +66,7 @@ def test_build_query_and_reingest_against_a_server(server, bundled_graph):
     graph = kg.build(store=server)
     assert isinstance(graph.store, RemoteStore)
     local = bundled_graph.store
-    assert len(graph.store) == len(local) == 15590
+    assert len(graph.store) == len(local) == 15670
     assert graph.store.graphs() == local.graphs()
     assert graph.summary() == bundled_graph.summary()
     # every named query answers as the local store does
@@ -89,7 +89,7 @@ def test_build_query_and_reingest_against_a_server(server, bundled_graph):
     assert not any(g.startswith(STAGING) for g in before)
     kg.build(store=server)
     assert _graphs(server) == before
-    assert len(kg.load(server)) == 15590
+    assert len(kg.load(server)) == 15670
 
 
 def test_views_metrics_exports_and_validation_match_the_local_store(server, bundled_graph, tmp_path):
@@ -197,4 +197,4 @@ def test_errors_name_the_server_and_escape_values(server):
         graph.sparql("SELECT ?x WHERE { ?x ?p }")
     hostile = 'x" } } ; DROP ALL ; SELECT * { ?s ?p "'
     assert list(graph.sparql("SELECT ?s WHERE { ?s ?p ?name }", name=hostile)) == []
-    assert len(graph.store) == 15590
+    assert len(graph.store) == 15670
