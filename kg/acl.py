@@ -148,7 +148,7 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
                 add(series, _A, _VENUE)
                 add(series, _A, _SERIES_T)
                 add(series, _A, _SERIES)
-                add(series, _LABEL, _lit(str(info.get("acronym") or venue)))
+                add(series, _LABEL, _lit(_series_label(anthology, venue)))
                 if info.get("name"):
                     add(series, _NAME, _lit(str(info["name"])))
         g, out = w.end, w.lines
@@ -198,6 +198,11 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
     yield w.text()
 
 
+def _series_label(anthology: Anthology, venue: str) -> str:
+    """A venue series' rdfs:label: its acronym in yaml/venues, else its id."""
+    return str(anthology.venues.get(venue, {}).get("acronym") or venue)
+
+
 def _authorship(g: str, plain: str, p: str, position: int, author: AclAuthor) -> str:
     """The triples of one author of paper ``p`` (``plain``: its IRI without brackets), one string."""
     a = f"<{plain}/author/{position}>"
@@ -237,7 +242,7 @@ def _watch(anthology: Anthology, titles: set[str], dois: set[str], found: list[A
             # the labels ntriples() writes for the volume and the nodes it is dcterms:isPartOf; a
             # paper's year is its volume's
             labels = {volume.title} | ({volume.event} if volume.event else set()) | {
-                str(anthology.venues.get(venue, {}).get("acronym") or venue) for venue in volume.venues}
+                _series_label(anthology, venue) for venue in volume.venues}
             year = str(volume.year) if volume.year else None
             for label in labels:
                 counts[(label, year)] = counts.get((label, year), 0) + papers
