@@ -90,11 +90,13 @@ class KnowledgeGraph:
 
     def coauthors(self, name: str) -> list[tuple[str, int]]:
         """A person's co-authors with the number of shared papers, most shared first."""
-        # the name in an OPTIONAL is looked up per row, not hash-joined (see queries/coauthors.rq)
-        rows = self.store.sparql(SPARQL_PREFIXES + """SELECT ?name (COUNT(DISTINCT ?paper) AS ?n) WHERE {
-            ?paper dcterms:creator ?person , ?other . FILTER(?other != ?person)
+        # counted per co-author first, each name then looked up once (see queries/coauthors.rq)
+        rows = self.store.sparql(SPARQL_PREFIXES + """SELECT ?name ?n WHERE {
+            { SELECT ?other (COUNT(DISTINCT ?paper) AS ?n) WHERE {
+                # parameters bind here
+                ?paper dcterms:creator ?person , ?other . FILTER(?other != ?person) } GROUP BY ?other }
             OPTIONAL { ?other foaf:name ?name } }
-            GROUP BY ?other ?name ORDER BY DESC(?n) ?name""", {"person": URIRef(self.person(name))})
+            ORDER BY DESC(?n) ?name ?other""", {"person": URIRef(self.person(name))})
         return [(str(r.name), int(r.n)) for r in rows]
 
     def datasets(self, kind: str | None = None) -> list[dict]:
