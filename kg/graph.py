@@ -94,7 +94,7 @@ class KnowledgeGraph:
         rows = self.store.sparql(SPARQL_PREFIXES + """SELECT ?name ?n WHERE {
             { SELECT ?other (COUNT(DISTINCT ?paper) AS ?n) WHERE {
                 # parameters bind here
-                ?paper dcterms:creator ?person , ?other . FILTER(?other != ?person) } GROUP BY ?other }
+                ?paper dcterms:creator ?person , ?other . FILTER(!sameTerm(?other, ?person)) } GROUP BY ?other }
             OPTIONAL { ?other foaf:name ?name } }
             ORDER BY DESC(?n) ?name ?other""", {"person": URIRef(self.person(name))})
         return [(str(r.name), int(r.n)) for r in rows]
