@@ -37,7 +37,26 @@ ACL_STATS_GRAPH = stats_graph("acl-anthology")
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], start=1)}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_SAFE_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
+# Every IRI the writer makes is valid before the loader sees it, so the loader can skip checking
+# (lenient: a third of its parsing time): ids go into IRIs only when they are plain (Anthology ids
+# always are; anything else is an error naming the id), and URLs taken from the data (DOIs, ORCIDs,
+# SIG pages) only when Oxigraph's own IRI parser accepts them (others are left out, as before).
+_PLAIN_ID = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def _checked_id(value: str, what: str) -> str:
+    if not _PLAIN_ID.fullmatch(value):
+        raise KGError(f"{what}: the Anthology id {value!r} has characters an IRI cannot hold as they are "
+                      "(expected letters, digits, '.', '_', '~' and '-')")
+    return value
+
+
+def _valid_iri(value: str) -> bool:
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
@@ -86,7 +105,8 @@ class _Writer:
         self.lines.append(f"<{s}> {p} {o}{self.end}")
 
     def iri(self, s: str, p: str, o: str) -> None:
-        if _SAFE_IRI.match(o):
+        """A link to a URL taken from the data: left out unless it is a valid IRI."""
+        if _valid_iri(o):
             self.lines.append(f"<{s}> {p} <{o}>{self.end}")
 
     def text(self) -> str:
@@ -102,7 +122,7 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
     sponsors: dict[str, list[str]] = {}  # volume id -> the SIGs whose meetings list it
     sig_lines = _Writer()
     for sig, info in sorted(anthology.sigs.items()):
-        node = sig_base + sig
+        node = sig_base + _checked_id(sig, f"yaml/sigs/{sig}.yaml")
         sig_lines.add(node, _A, _ORGANIZATION)
         sig_lines.add(node, _LABEL, _lit(str(info.get("ShortName") or sig)))
         if info.get("Name"):
@@ -118,12 +138,13 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
     for volume in volumes if volumes is not None else anthology.volumes():
         w = _Writer()
         add = w.add
-        v = volume_base + volume.id
+        where = f"xml/{volume.collection}.xml"
+        v = volume_base + _checked_id(volume.id, where)
         add(v, _A, _VENUE)
         add(v, _A, _VOLUME)
         add(v, _A, _PROCEEDINGS)
         add(v, _LABEL, _lit(volume.title))
-        w.iri(v, _SAME, f"https://aclanthology.org/volumes/{volume.id}/")
+        add(v, _SAME, f"<https://aclanthology.org/volumes/{volume.id}/>")
         if volume.year:
             add(v, _DATE, _typed(str(volume.year), _GYEAR))
         for editor in volume.editors:
@@ -131,7 +152,7 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
         for sponsor in sponsors.get(volume.id, ()):
             add(v, _SPONSOR, f"<{sponsor}>")
         if volume.event:
-            event = event_base + volume.event
+            event = event_base + _checked_id(volume.event, where)
             add(v, _PART_OF, f"<{event}>")
             if volume.event not in event_seen:
                 event_seen.add(volume.event)
@@ -140,7 +161,7 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
                 add(event, _A, _CONFERENCE)
                 add(event, _LABEL, _lit(volume.event))
         for venue in volume.venues:
-            series = venue_base + venue
+            series = venue_base + _checked_id(venue, where)
             add(v, _PART_OF, f"<{series}>")
             if venue not in venue_seen:
                 venue_seen.add(venue)
@@ -155,12 +176,12 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
         for paper in volume.papers:
             if paper.frontmatter:
                 continue
-            plain = paper_base + paper.id
+            plain = paper_base + _checked_id(paper.id, f"{where} line {paper.line}")
             p = f"<{plain}>"
             title = _lit(paper.title)
             out.append(f"{p} {_A} {_ARTICLE}{g}{p} {_A} {_CONF_PAPER}{g}{p} {_LABEL} {title}{g}"
                        f"{p} {_TITLE} {title}{g}{p} {_IDENT} {_lit(paper.id)}{g}")
-            w.iri(plain, _SAME, f"https://aclanthology.org/{paper.id}/")
+            out.append(f"{p} {_SAME} <https://aclanthology.org/{paper.id}/>{g}")
             if paper.doi:
                 w.iri(plain, _SAME, f"https://doi.org/{paper.doi.lower()}")
             if paper.abstract:
@@ -184,7 +205,7 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
     w = _Writer()
     add = w.add
     for pid, person in anthology.people.people.items():
-        node = _PERSON_BASE + pid
+        node = _PERSON_BASE + _checked_id(pid, "yaml/name_variants.yaml (or a name that generated it)")
         name = _lit(person.canonical)
         add(node, _A, _PERSON_S)
         add(node, _A, _PERSON_F)
@@ -277,7 +298,8 @@ def ingest(store: Store, path: str | Path, titles: set[str] = frozenset(), dois:
                                   json.dumps(job)], stdout=subprocess.PIPE, bufsize=1 << 20)
         _widen(child.stdout.fileno())
         try:
-            store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            # lenient: the writer made every IRI valid already (see _checked_id, _valid_iri)
+            store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
             child.stdout.close()
             code = child.wait()
         except BaseException:

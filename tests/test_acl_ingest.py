@@ -194,3 +194,34 @@ def test_events_and_sigs_are_in_the_graph(built, acl_subset):
         graph.store.close()
     assert expected_sponsors and sponsors == expected_sponsors
     assert events == {"acl-2024"}
+
+
+def _collection(collection: str, doi: str) -> str:
+    return (f"<?xml version='1.0'?>\n<collection id=\"{collection}\">\n  <volume id=\"1\">\n    <meta>\n"
+            "      <booktitle>Proceedings of a Test Workshop</booktitle>\n      <year>2099</year>\n"
+            "      <venue>ws</venue>\n    </meta>\n    <paper id=\"1\">\n      <title>A Test Paper</title>\n"
+            "      <author><first>Ada</first><last>Tester</last></author>\n"
+            f"      <doi>{doi}</doi>\n    </paper>\n  </volume>\n</collection>\n")
+
+
+def test_ids_and_urls_from_the_data_become_valid_iris_or_a_clear_error(acl_subset, tmp_path):
+    # the loader skips IRI checks (lenient), so the writer must never hand it an invalid IRI
+    data = tmp_path / "acl-anthology-data"
+    shutil.copytree(acl_subset, data)
+    (data / "xml" / "2099.zzz.xml").write_text(_collection("2099.zzz", "10.9999/bad%zz"), encoding="utf-8")
+    (data / "xml" / "2099.yyy.xml").write_text(_collection("2099.yyy", "10.9999/Good-1"), encoding="utf-8")
+    store = tmp_path / "graph.db"
+    graph = kg.build(store=store, acl_anthology=data)
+    bad, good = iri("acl", "paper", "2099.zzz-1.1"), iri("acl", "paper", "2099.yyy-1.1")
+    def same_as(paper):
+        return {row[0] for row in graph.store.values(f"SELECT ?o WHERE {{ <{paper}> <{SDO.sameAs}> ?o }}")}
+
+    assert same_as(bad) == {"https://aclanthology.org/2099.zzz-1.1/"}  # the DOI is left out
+    assert same_as(good) == {"https://aclanthology.org/2099.yyy-1.1/", "https://doi.org/10.9999/good-1"}
+    graph.store.close()
+    before = _count(store)
+
+    (data / "xml" / "2099.xxx.xml").write_text(_collection("2099.x x", "10.9999/x"), encoding="utf-8")
+    with pytest.raises(kg.KGError, match=r"xml/2099\.x x\.xml: the Anthology id '2099\.x x-1' has characters"):
+        kg.build(store=store, acl_anthology=data)
+    assert _count(store) == before
