@@ -270,9 +270,54 @@ def _watch(anthology: Anthology, titles: set[str], dois: set[str], found: list[A
         yield volume
 
 
-def ingest(store: Store, path: str | Path, titles: set[str] = frozenset(), dois: set[str] = frozenset(),
-           progress: bool = False) -> list[AnthologyMatch]:
-    """Read the Anthology at ``path`` into its named graph, replacing what was there.
+class Reader:
+    """The Anthology's reader: a child process that writes the Anthology as N-Triples to a pipe.
+
+    Started before the seeds are parsed (:func:`kg.build`): the child spends its first seconds on
+    the tarball and the YAML, which need nothing from the seeds, while this process resolves them.
+    It is then told which titles and DOIs to watch for (:meth:`watch`), and :func:`ingest` loads
+    its output. :meth:`close` stops it if it is still running (a failed or interrupted build).
+    """
+
+    def __init__(self, path: str | Path, progress: bool = False) -> None:
+        import json
+        import subprocess
+        import sys
+        import tempfile
+
+        self.path = path
+        self._scratch = tempfile.TemporaryDirectory(prefix="kg-acl-")
+        self.report = Path(self._scratch.name) / "report.json"
+        job = {"path": str(path), "progress": progress, "report": str(self.report)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from kg.acl import _produce_main; _produce_main()", json.dumps(job)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1 << 20)
+        _widen(self.process.stdout.fileno())
+
+    def watch(self, titles: set[str], dois: set[str]) -> None:
+        """Send the titles and DOIs to note while reading (the seed papers'), and let it go on."""
+        import json
+
+        try:
+            self.process.stdin.write(json.dumps({"titles": sorted(titles), "dois": sorted(dois)}).encode() + b"\n")
+            self.process.stdin.close()
+        except BrokenPipeError:  # it failed already; its report says why
+            pass
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if not stream.closed:
+                stream.close()
+        self._scratch.cleanup()
+
+
+def ingest(store: Store, source: str | Path | Reader, titles: set[str] = frozenset(),
+           dois: set[str] = frozenset(), progress: bool = False) -> list[AnthologyMatch]:
+    """Read the Anthology (a folder, its .tar.xz, or a :class:`Reader` started on one) into its named
+    graph, replacing what was there.
 
     Parsing and mapping run in a child process that writes N-Triples to a pipe, and Oxigraph's bulk
     loader reads the pipe here into the graph, so the two use a core each (in one process they
@@ -283,30 +328,22 @@ def ingest(store: Store, path: str | Path, titles: set[str] = frozenset(), dois:
     caller (``kg.build``) fills a new on-disk store and keeps the original when anything fails.
     """
     import json
-    import subprocess
-    import sys
-    import tempfile
 
-    graph = ox.NamedNode(str(ACL_GRAPH))
-    if store.oxigraph.contains_named_graph(graph):
-        store.oxigraph.remove_graph(graph)
-    with tempfile.TemporaryDirectory(prefix="kg-acl-") as scratch:
-        report = Path(scratch) / "report.json"
-        job = {"path": str(path), "titles": sorted(titles), "dois": sorted(dois), "progress": progress,
-               "report": str(report)}
-        child = subprocess.Popen([sys.executable, "-c", "from kg.acl import _produce_main; _produce_main()",
-                                  json.dumps(job)], stdout=subprocess.PIPE, bufsize=1 << 20)
-        _widen(child.stdout.fileno())
-        try:
-            # lenient: the writer made every IRI valid already (see _checked_id, _valid_iri)
-            store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-            child.stdout.close()
-            code = child.wait()
-        except BaseException:
-            child.kill()
-            child.wait()
-            raise
-        result = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else {}
+    reader = source if isinstance(source, Reader) else Reader(source, progress)
+    try:
+        graph = ox.NamedNode(str(ACL_GRAPH))
+        if store.oxigraph.contains_named_graph(graph):
+            store.oxigraph.remove_graph(graph)
+        reader.watch(titles, dois)
+        child = reader.process
+        # lenient: the writer made every IRI valid already (see _checked_id, _valid_iri)
+        store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+        child.stdout.close()
+        code = child.wait()
+        result = json.loads(reader.report.read_text(encoding="utf-8")) if reader.report.is_file() else {}
+    finally:
+        if reader is not source:
+            reader.close()
     if "parse_error" in result:
         raise ParseError(*result["parse_error"])
     if "error" in result:
@@ -314,7 +351,7 @@ def ingest(store: Store, path: str | Path, titles: set[str] = frozenset(), dois:
     if code == -2 or code == 130:
         raise KeyboardInterrupt
     if code != 0:
-        raise KGError(f"{path}: reading the Anthology failed (exit status {code})")
+        raise KGError(f"{reader.path}: reading the Anthology failed (exit status {code})")
     found = [AnthologyMatch(m["paper"], m["title"], m["doi"], [_author(a) for a in m["authors"]])
              for m in result["found"]]
     store.replace_graph(ACL_STATS_GRAPH, observation_rows("acl-anthology", result["counts"]))
@@ -336,14 +373,16 @@ def _author(fields: dict) -> AclAuthor:
     return AclAuthor(**{**fields, "variants": tuple(tuple(v) for v in fields["variants"])})
 
 
-def _produce(job: dict, out) -> tuple[list[AnthologyMatch], dict]:
+def _produce(job: dict, out, wanted) -> tuple[list[AnthologyMatch], dict]:
     """Write the Anthology at ``job["path"]`` to ``out`` as N-Triples; return the papers a seed might
-    be, and the papers per venue label and year."""
+    be (``wanted()`` gives their titles and DOIs, once the YAML is read), and the papers per venue
+    label and year."""
     anthology = Anthology(job["path"], progress=job["progress"])
     anthology.load_yaml()  # a broken name list fails before anything is written
+    titles, dois = wanted()
     found: list[AnthologyMatch] = []
     counts: dict[tuple[str, str | None], int] = {}
-    watched = _watch(anthology, set(job["titles"]), set(job["dois"]), found, counts)
+    watched = _watch(anthology, titles, dois, found, counts)
     for chunk in ntriples(anthology, watched):
         out.write(chunk.encode("utf-8"))
     out.flush()
@@ -363,8 +402,16 @@ def _produce_main() -> None:
     gc.disable()
     job = json.loads(sys.argv[1])
     report: dict = {}
+
+    def wanted() -> tuple[set[str], set[str]]:
+        line = sys.stdin.readline()  # sent by Reader.watch() once the seeds are resolved
+        if not line:  # the parent gave up before that (its own error or an interrupt)
+            raise SystemExit(1)
+        seeds = json.loads(line)
+        return set(seeds["titles"]), set(seeds["dois"])
+
     try:
-        found, counts = _produce(job, sys.stdout.buffer)
+        found, counts = _produce(job, sys.stdout.buffer, wanted)
         report["found"] = [asdict(m) for m in found]
         report["counts"] = [[label, year, n] for (label, year), n in counts.items()]
     except ParseError as exc:

@@ -210,6 +210,20 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     not write, such as another source's or the metrics) and replaces it only when everything
     loaded: a broken file or an interrupt leaves it as it was.
     """
+    reader = None
+    if acl_anthology is not None:
+        from .acl import Reader
+
+        # started first: it reads the tarball and the YAML while the seeds are resolved here
+        reader = Reader(acl_anthology, progress)
+    try:
+        return _build(paths, decisions, store, topics, reader)
+    finally:
+        if reader is not None:
+            reader.close()
+
+
+def _build(paths, decisions, store, topics, reader) -> KnowledgeGraph:
     scheme = load_scheme(topics) if topics else default_scheme()
     documents: list[Document] = bundled_documents() if paths is None else [parse_file(p) for p in paths]
     documents = [annotate(d, scheme) for d in documents]
@@ -223,7 +237,7 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     quads[stats_graph("corpus")] = _corpus_stats(quads)
 
     written = set(quads)
-    if acl_anthology is not None:
+    if reader is not None:
         from .acl import ACL_GRAPH, ACL_STATS_GRAPH, LINKS_GRAPH, ingest, link_triples, wanted
 
         written |= {ACL_GRAPH, ACL_STATS_GRAPH, LINKS_GRAPH}
@@ -231,9 +245,9 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
     def fill(target: Store) -> None:
         for name, triples in quads.items():
             target.replace_graph(name, triples)
-        if acl_anthology is not None:
+        if reader is not None:
             titles, dois = wanted(resolution)
-            matches = ingest(target, acl_anthology, titles, dois, progress=progress)
+            matches = ingest(target, reader, titles, dois)
             target.replace_graph(LINKS_GRAPH, link_triples(resolution, matches))
         target.flush()
 
