@@ -6,7 +6,9 @@ Each measurement runs in a child process so that its peak memory is its own. Pri
 kg's figures and the peer's, each with its target:
   end-to-end build within 2x the peer's full load; peak memory under 4 GB; named queries under
   50 ms median; the metrics suite (PageRank, sampled betweenness, communities) under 60 s.
-The peer needs the data unpacked; the script unpacks the tarball into a temporary folder for it.
+The peer needs the data unpacked; the script unpacks the tarball into a temporary folder for it,
+and times kg on that folder (like for like) and on the tarball itself. The peer runs before and after
+kg's builds and the target uses the mean, since this machine's speed drifts by a quarter.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ def child(code: str) -> dict:
         start = time.perf_counter()
         """) + textwrap.dedent(code) + textwrap.dedent("""
         result.setdefault("seconds", time.perf_counter() - start)
-        result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # kg's build reads the Anthology in a child process of its own: count that child's peak too
+        # (a sum of peaks: an upper bound of the two together)
+        result["peak_mib"] = sum(resource.getrusage(who).ru_maxrss
+                                 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
         print(json.dumps(result))
         """)
     out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True)
@@ -54,7 +59,7 @@ def main() -> int:
                 tar.extractall(tmp, filter="data")
             folder = next(Path(tmp).glob("*/xml")).parent
 
-        peer = child(f"""
+        peer_code = f"""
             from acl_anthology import Anthology
             anthology = Anthology(datadir={str(folder)!r})
             papers = authors = 0
@@ -64,12 +69,28 @@ def main() -> int:
                     anthology.people.get_by_namespec(name)
                     authors += 1
             result["papers"], result["authors"], result["persons"] = papers, authors, len(anthology.people)
-            """)
-        build = child(f"""
-            import kg
-            graph = kg.build(store={str(store)!r}, acl_anthology={str(data)!r})
-            result["triples"] = len(graph.store)
-            """)
+            """
+
+        def build(source: Path) -> dict:
+            # the build is timed on its own; counting the store's triples afterwards is not part of it
+            return child(f"""
+                import kg
+                graph = kg.build(store={str(store)!r}, acl_anthology={str(source)!r})
+                result["seconds"] = time.perf_counter() - start
+                result["triples"] = len(graph.store)
+                """)
+
+        # the peer before and after kg's builds: the machine's speed drifts, and the target is a ratio
+        # kg is timed on the folder the peer reads (like for like) and, when given one, on the .tar.xz
+        # it can also read directly; the queries below run on the folder's build (the same graph)
+        peers = [child(peer_code)]
+        builds = {}
+        if data.is_file():
+            builds[".tar.xz, read directly"] = build(data)
+        builds["the peer's folder"] = build(folder)
+        peers.append(child(peer_code))
+        peer = dict(peers[0], seconds=sum(p["seconds"] for p in peers) / len(peers),
+                    peak_mib=max(p["peak_mib"] for p in peers))
         queries = child(f"""
             import statistics, time
             from rdflib import Literal, URIRef
@@ -123,12 +144,15 @@ def main() -> int:
     print(f"ACL Anthology benchmark on {data.name}\n")
     print(f"{'':<44} {'kg':>14} {'acl-anthology':>14}   target")
     limit = 2 * peer["seconds"]
-    line("load / build, wall time", f"{build['seconds']:.1f} s", f"{peer['seconds']:.1f} s",
-         f"kg <= 2x peer = {limit:.1f} s", build["seconds"] <= limit)
-    line("peak memory", f"{build['peak_mib']:.0f} MiB", f"{peer['peak_mib']:.0f} MiB", "< 4096 MiB",
-         build["peak_mib"] < 4096)
+    line("peer's full load (mean of the two below)", "", f"{peer['seconds']:.1f} s", "", None)
+    line("  before and after kg's builds", "", " / ".join(f"{p['seconds']:.1f} s" for p in peers), "", None)
+    for source, build in builds.items():
+        line(f"build from {source}, wall time", f"{build['seconds']:.1f} s", "",
+             f"kg <= 2x peer = {limit:.1f} s", build["seconds"] <= limit)
+    peak = max(build["peak_mib"] for build in builds.values())
+    line("peak memory", f"{peak:.0f} MiB", f"{peer['peak_mib']:.0f} MiB", "< 4096 MiB", peak < 4096)
     line("papers / author entries / persons", "", f"{peer['papers']}/{peer['authors']}/{peer['persons']}", "", None)
-    line("triples in the store", f"{build['triples']}", "", "", None)
+    line("triples in the store", str(builds["the peer's folder"]["triples"]), "", "", None)
     for name in sorted(k for k in queries if k not in ("seconds", "peak_mib")):
         ms = queries[name] * 1000
         line(f"query {name} (median of 7)", f"{ms:.1f} ms", "", "< 50 ms", ms < 50)
