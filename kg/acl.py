@@ -314,10 +314,9 @@ class Reader:
         self._scratch.cleanup()
 
 
-def ingest(store: Store, source: str | Path | Reader, titles: set[str] = frozenset(),
-           dois: set[str] = frozenset(), progress: bool = False) -> list[AnthologyMatch]:
-    """Read the Anthology (a folder, its .tar.xz, or a :class:`Reader` started on one) into its named
-    graph, replacing what was there.
+def ingest(store: Store, reader: Reader, titles: set[str] = frozenset(),
+           dois: set[str] = frozenset()) -> list[AnthologyMatch]:
+    """Load what ``reader`` reads into the Anthology's named graph, replacing what was there.
 
     Parsing and mapping run in a child process that writes N-Triples to a pipe, and Oxigraph's bulk
     loader reads the pipe here into the graph, so the two use a core each (in one process they
@@ -325,25 +324,21 @@ def ingest(store: Store, source: str | Path | Reader, titles: set[str] = frozens
     triples at a time, and splitting the load leaves more index files, which RocksDB then compacts
     (tried: a third more CPU). Returns the Anthology papers whose normalised title or DOI is among
     ``titles``/``dois`` (for linking the seeds). A broken file raises with its name and line; the
-    caller (``kg.build``) fills a new on-disk store and keeps the original when anything fails.
+    caller (``kg.build``) starts and closes the reader, fills a new on-disk store and keeps the
+    original when anything fails.
     """
     import json
 
-    reader = source if isinstance(source, Reader) else Reader(source, progress)
-    try:
-        graph = ox.NamedNode(str(ACL_GRAPH))
-        if store.oxigraph.contains_named_graph(graph):
-            store.oxigraph.remove_graph(graph)
-        reader.watch(titles, dois)
-        child = reader.process
-        # lenient: the writer made every IRI valid already (see _checked_id, _valid_iri)
-        store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-        child.stdout.close()
-        code = child.wait()
-        result = json.loads(reader.report.read_text(encoding="utf-8")) if reader.report.is_file() else {}
-    finally:
-        if reader is not source:
-            reader.close()
+    graph = ox.NamedNode(str(ACL_GRAPH))
+    if store.oxigraph.contains_named_graph(graph):
+        store.oxigraph.remove_graph(graph)
+    reader.watch(titles, dois)
+    child = reader.process
+    # lenient: the writer made every IRI valid already (see _checked_id, _valid_iri)
+    store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+    child.stdout.close()
+    code = child.wait()
+    result = json.loads(reader.report.read_text(encoding="utf-8")) if reader.report.is_file() else {}
     if "parse_error" in result:
         raise ParseError(*result["parse_error"])
     if "error" in result:

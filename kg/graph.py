@@ -26,6 +26,7 @@ from .enrich import annotate, default_scheme, load_scheme
 from .errors import KGError
 from .mapping import to_quads
 from .model import Document
+from .queries import get_query
 from .remote import RemoteStore, is_remote
 from .resolve import Decision, Resolution, load_decisions, resolve
 from .sources import parse_file
@@ -90,14 +91,9 @@ class KnowledgeGraph:
 
     def coauthors(self, name: str) -> list[tuple[str, int]]:
         """A person's co-authors with the number of shared papers, most shared first."""
-        # counted per co-author first, each name then looked up once (see queries/coauthors.rq)
-        rows = self.store.sparql(SPARQL_PREFIXES + """SELECT ?name ?n WHERE {
-            { SELECT ?other (COUNT(DISTINCT ?paper) AS ?n) WHERE {
-                # parameters bind here
-                ?paper dcterms:creator ?person , ?other . FILTER(!sameTerm(?other, ?person)) } GROUP BY ?other }
-            OPTIONAL { ?other foaf:name ?name } }
-            ORDER BY DESC(?n) ?name ?other""", {"person": URIRef(self.person(name))})
-        return [(str(r.name), int(r.n)) for r in rows]
+        # the named query with its person bound instead of its name (queries/coauthors.rq)
+        rows = self.store.sparql(get_query("coauthors").text, {"person": URIRef(self.person(name))})
+        return [(str(r.coauthor), int(r.papers)) for r in rows]
 
     def datasets(self, kind: str | None = None) -> list[dict]:
         """Datasets, benchmarks, environments and leaderboards, most used first.
