@@ -75,6 +75,13 @@ def main() -> int:
             # the build is timed on its own; counting the store's triples afterwards is not part of it
             return child(f"""
                 import kg
+                from kg.store import Store
+                optimize = Store.optimize
+                def timed(self):  # the compaction that ends the build, timed on its own as well
+                    begun = time.perf_counter()
+                    optimize(self)
+                    result["compaction"] = time.perf_counter() - begun
+                Store.optimize = timed
                 graph = kg.build(store={str(store)!r}, acl_anthology={str(source)!r})
                 result["seconds"] = time.perf_counter() - start
                 result["triples"] = len(graph.store)
@@ -149,6 +156,7 @@ def main() -> int:
     for source, build in builds.items():
         line(f"build from {source}, wall time", f"{build['seconds']:.1f} s", "",
              f"kg <= 2x peer = {limit:.1f} s", build["seconds"] <= limit)
+        line("  of which compacting the store", f"{build['compaction']:.1f} s", "", "", None)
     peak = max(build["peak_mib"] for build in builds.values())
     line("peak memory", f"{peak:.0f} MiB", f"{peer['peak_mib']:.0f} MiB", "< 4096 MiB", peak < 4096)
     line("papers / author entries / persons", "", f"{peer['papers']}/{peer['authors']}/{peer['persons']}", "", None)

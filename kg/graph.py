@@ -261,6 +261,9 @@ def _build(paths, decisions, store, topics, reader) -> KnowledgeGraph:
         if final.is_dir() and any(final.iterdir()):
             target.carry_over(final, written)
         fill(target)
+        # settled before it is swapped in: the first queries on a freshly loaded store would read
+        # every stacked index file, and short-lived `kg query` runs would each restart the merge
+        target.optimize()
         target.close()
         del target
         _swap(work, final)

@@ -105,6 +105,16 @@ class Store:
         if self.path:
             self.oxigraph.flush()
 
+    def optimize(self) -> None:
+        """Compact an on-disk store: merge the index files a bulk load leaves into one per index.
+
+        A bulk load writes a set of index files per million triples, stacked on each other; until
+        RocksDB merges them every lookup reads each one (three times slower on the whole Anthology)
+        and the merge starts in the background of whichever process opens the store next.
+        """
+        if self.path:
+            self.oxigraph.optimize()
+
     def close(self) -> None:
         """Release the on-disk store (Oxigraph closes it when the last reference goes)."""
         import gc

@@ -50,6 +50,15 @@ def test_anthology_in_its_own_graph(built):
     assert (paper, SDO.sameAs, URIRef("https://aclanthology.org/2024.acl-long.1/")) in acl
 
 
+def test_a_built_store_is_compacted(built):
+    """The bulk load leaves its index files stacked (a set per million triples, and one per graph
+    written after it: 24 files for this subset), which every lookup would read until RocksDB merged
+    them. The build merges them: at most one file for each of Oxigraph's 12 column families."""
+    store, _ = built
+    files = list(store.glob("*.sst"))
+    assert 0 < len(files) <= 12, sorted(f.name for f in files)
+
+
 def test_seed_papers_link_to_their_anthology_records_and_no_others(built):
     _, graph = built
     rows = graph.sparql("""PREFIX schema: <https://schema.org/> PREFIX dcterms: <http://purl.org/dc/terms/>
