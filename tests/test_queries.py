@@ -36,7 +36,9 @@ def test_coauthors_query_equals_the_walk_over_creator_triples(bundled_graph):
             for members in creators.values():
                 if person in members:
                     shared.update(m for m in members if m != person)
-        expected = sorted(((names[o], n, o) for o, n in shared.items()), key=lambda r: (-r[1], r[0], r[2]))
+        # most shared first, then names case-insensitively (LCASE), then as written, then the IRI
+        expected = sorted(((names[o], n, o) for o, n in shared.items()),
+                          key=lambda r: (-r[1], r[0].lower(), r[0], r[2]))
         rows = [(str(r.coauthor), int(r.papers), str(r.other))
                 for r in store.sparql(query, {"author": Literal(author)})]
         assert rows == expected, author
