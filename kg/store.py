@@ -168,8 +168,8 @@ def checked_iri(value) -> str:
 
 
 def with_values(query: str, bindings: dict) -> str:
-    """Bind variables with a VALUES block at the start of the WHERE clause (or where the query's
-    ``# parameters bind here`` comment is), values written as escaped terms.
+    """Bind variables with a VALUES block at the start of the WHERE clause (or at each of the query's
+    ``# parameters bind here`` comments), values written as escaped terms.
 
     Untrusted text never becomes query code: literals are escaped by rdflib, and IRIs with
     characters that could end the term are refused.
@@ -188,18 +188,17 @@ def with_values(query: str, bindings: dict) -> str:
         names.append(f"?{name}")
         terms.append(value.n3())
     block = f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
-    marker = _BIND_HERE.search(query)
-    if marker:  # a query whose parameters belong inside a subquery says where
-        return f"{query[:marker.start()]}{block}{query[marker.end():]}"
+    if _BIND_HERE.search(query):  # a query whose parameters belong inside subqueries says where
+        return _BIND_HERE.sub(lambda _: block, query)
     where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE) or re.search(r"\{", query)
     if not where:
         raise KGError("the query has no WHERE clause to bind parameters in")
     return f"{query[:where.end()]} {block}{query[where.end():]}"
 
 
-# A comment line ``# parameters bind here`` in a query: where with_values puts its VALUES block
-# (else at the start of the first WHERE clause). Subqueries do not see outer bindings, so a query
-# that binds its parameters in a subquery needs to say so.
+# A comment line ``# parameters bind here`` in a query: where with_values puts its VALUES block, at
+# every such line (else at the start of the first WHERE clause). Subqueries do not see outer
+# bindings, so a query that binds its parameters in subqueries says where, once in each.
 _BIND_HERE = re.compile(r"#[ \t]*parameters bind here[^\n]*")
 
 
