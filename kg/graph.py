@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -213,13 +214,13 @@ def build(paths: Iterable[str | Path] | None = None, decisions: str | Path | lis
         # started first: it reads the tarball and the YAML while the seeds are resolved here
         reader = Reader(acl_anthology, progress)
     try:
-        return _build(paths, decisions, store, topics, reader)
+        return _build(paths, decisions, store, topics, reader, progress)
     finally:
         if reader is not None:
             reader.close()
 
 
-def _build(paths, decisions, store, topics, reader) -> KnowledgeGraph:
+def _build(paths, decisions, store, topics, reader, progress) -> KnowledgeGraph:
     scheme = load_scheme(topics) if topics else default_scheme()
     documents: list[Document] = bundled_documents() if paths is None else [parse_file(p) for p in paths]
     documents = [annotate(d, scheme) for d in documents]
@@ -263,6 +264,8 @@ def _build(paths, decisions, store, topics, reader) -> KnowledgeGraph:
         fill(target)
         # settled before it is swapped in: the first queries on a freshly loaded store would read
         # every stacked index file, and short-lived `kg query` runs would each restart the merge
+        if progress:
+            print("compacting the store …", file=sys.stderr, flush=True)
         target.optimize()
         target.close()
         del target
