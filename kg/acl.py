@@ -176,7 +176,7 @@ def ntriples(anthology: Anthology, volumes: Iterator | None = None) -> Iterator[
         for paper in volume.papers:
             if paper.frontmatter:
                 continue
-            plain = paper_base + _checked_id(paper.id, f"{where} line {paper.line}")
+            plain = paper_base + _checked_id(paper.id, where)
             p = f"<{plain}>"
             title = _lit(paper.title)
             out.append(f"{p} {_A} {_ARTICLE}{g}{p} {_A} {_CONF_PAPER}{g}{p} {_LABEL} {title}{g}"

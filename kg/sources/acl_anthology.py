@@ -84,7 +84,6 @@ class AclPaper:
     language: str | None = None
     awards: list[str] = field(default_factory=list)
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (type, file)
-    line: int | None = None
     frontmatter: bool = False
 
 
