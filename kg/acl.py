@@ -334,8 +334,14 @@ def ingest(store: Store, reader: Reader, titles: set[str] = frozenset(),
         store.oxigraph.remove_graph(graph)
     reader.watch(titles, dois)
     child = reader.process
-    # lenient: the writer made every IRI valid already (see _checked_id, _valid_iri)
-    store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+    try:
+        # lenient: the writer made every IRI valid already (see _checked_id, _valid_iri)
+        store.oxigraph.bulk_load(child.stdout, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+        broken = None
+    except SyntaxError as exc:
+        # The stream stopped mid-line: the reader was interrupted or killed, and its exit status says
+        # which (a Ctrl-C signalled meanwhile is raised here, at the first Python call).
+        broken = exc
     child.stdout.close()
     code = child.wait()
     result = json.loads(reader.report.read_text(encoding="utf-8")) if reader.report.is_file() else {}
@@ -347,6 +353,8 @@ def ingest(store: Store, reader: Reader, titles: set[str] = frozenset(),
         raise KeyboardInterrupt
     if code != 0:
         raise KGError(f"{reader.path}: reading the Anthology failed (exit status {code})")
+    if broken is not None:
+        raise KGError(f"{reader.path}: the Anthology's reader wrote malformed N-Triples ({broken})")
     found = [AnthologyMatch(m["paper"], m["title"], m["doi"], [_author(a) for a in m["authors"]])
              for m in result["found"]]
     store.replace_graph(ACL_STATS_GRAPH, observation_rows("acl-anthology", result["counts"]))

@@ -257,6 +257,7 @@ def _build(paths, decisions, store, topics, reader, progress) -> KnowledgeGraph:
     final = Path(store)
     work = final.parent / f".{final.name}.building-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
+    target = None
     try:
         target = Store(work)
         if final.is_dir() and any(final.iterdir()):
@@ -268,11 +269,31 @@ def _build(paths, decisions, store, topics, reader, progress) -> KnowledgeGraph:
             print("compacting the store …", file=sys.stderr, flush=True)
         target.optimize()
         target.close()
-        del target
+        target = None
         _swap(work, final)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        _discard(target, work)
     return KnowledgeGraph(Store(final), resolution)
+
+
+def _discard(target: Store | None, work: Path) -> None:
+    """Close and remove a working store, even when Ctrl-C comes (again) meanwhile; re-raise it after.
+
+    Closed first: RocksDB's threads write into the folder until then. An interrupt signalled while
+    Oxigraph was loading is raised at the first Python call after it returned, often here.
+    """
+    interrupted = False
+    while True:
+        try:
+            if target is not None:
+                target.close(flush=False)
+                target = None
+            shutil.rmtree(work, ignore_errors=True)
+            break
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 def _corpus_stats(quads: dict) -> list[tuple]:

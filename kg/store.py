@@ -118,11 +118,13 @@ class Store:
         if self.path:
             self.oxigraph.optimize()
 
-    def close(self) -> None:
-        """Release the on-disk store (Oxigraph closes it when the last reference goes)."""
+    def close(self, flush: bool = True) -> None:
+        """Release the on-disk store (Oxigraph closes it when the last reference goes); ``flush=False``
+        for a store about to be thrown away."""
         import gc
 
-        self.flush()
+        if flush and self.oxigraph is not None:
+            self.flush()
         self.dataset = None
         self.oxigraph = None
         gc.collect()
