@@ -28,9 +28,18 @@ SEED_IN_ANTHOLOGY = {
 
 @pytest.fixture(scope="module")
 def built(acl_subset, tmp_path_factory):
+    """The store's folder, built once; closed, so that each test (and the processes it starts) can
+    open it, whichever tests run and in whatever order."""
     store = tmp_path_factory.mktemp("stores") / "graph.db"
-    graph = kg.build(store=store, acl_anthology=acl_subset)
-    return store, graph
+    kg.build(store=store, acl_anthology=acl_subset).store.close()
+    return store
+
+
+@pytest.fixture
+def acl_graph(built):
+    graph = kg.load(built)
+    yield graph
+    graph.store.close()
 
 
 def _count(store_path) -> int:
@@ -41,8 +50,8 @@ def _count(store_path) -> int:
         graph.store.close()
 
 
-def test_anthology_in_its_own_graph(built):
-    _, graph = built
+def test_anthology_in_its_own_graph(acl_graph):
+    graph = acl_graph
     assert ACL_GRAPH in graph.store.graphs() and LINKS_GRAPH in graph.store.graphs()
     acl = graph.store.graph(ACL_GRAPH)
     paper = URIRef(iri("acl", "paper", "2024.acl-long.1"))
@@ -54,13 +63,13 @@ def test_a_built_store_is_compacted(built):
     """The bulk load leaves its index files stacked (a set per million triples, and one per graph
     written after it: 24 files for this subset), which every lookup would read until RocksDB merged
     them. The build merges them: at most one file for each of Oxigraph's 12 column families."""
-    store, _ = built
+    store = built
     files = list(store.glob("*.sst"))
     assert 0 < len(files) <= 12, sorted(f.name for f in files)
 
 
-def test_seed_papers_link_to_their_anthology_records_and_no_others(built):
-    _, graph = built
+def test_seed_papers_link_to_their_anthology_records_and_no_others(acl_graph):
+    graph = acl_graph
     rows = graph.sparql("""PREFIX schema: <https://schema.org/> PREFIX dcterms: <http://purl.org/dc/terms/>
         SELECT ?title ?acl WHERE { GRAPH <https://w3id.org/kg/graph/links/acl-anthology> { ?seed schema:sameAs ?acl }
         FILTER(STRSTARTS(STR(?seed), "https://w3id.org/kg/id/paper/")) ?seed dcterms:title ?title }""")
@@ -72,8 +81,8 @@ def test_seed_papers_link_to_their_anthology_records_and_no_others(built):
     assert rules == {"same-title", "same-paper-same-position"}
 
 
-def test_seed_authors_link_to_anthology_persons(built):
-    _, graph = built
+def test_seed_authors_link_to_anthology_persons(acl_graph):
+    graph = acl_graph
     g = graph.store.graph(LINKS_GRAPH)
     assert (URIRef(iri("person", "yaodong-yang")), SDO.sameAs,
             URIRef(iri("acl", "person", "yaodong-yang"))) in g
@@ -83,9 +92,8 @@ def test_seed_authors_link_to_anthology_persons(built):
 
 
 def test_store_is_reused_and_reingest_replaces(built, acl_subset):
-    store, graph = built
-    before = len(graph.store)
-    graph.store.close()
+    store = built
+    before = _count(store)
     out = subprocess.run([sys.executable, "-m", "kg", "query", "coauthors", "--param", "author=Haonan Li",
                           "--store", str(store), "--format", "csv"], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
@@ -97,7 +105,7 @@ def test_store_is_reused_and_reingest_replaces(built, acl_subset):
 
 
 def test_broken_file_leaves_the_store_as_it_was(built, acl_subset, tmp_path):
-    store, _ = built
+    store = built
     before = _count(store)
     broken = tmp_path / "acl-anthology-data"
     shutil.copytree(acl_subset, broken)
@@ -116,7 +124,7 @@ def test_interrupt_leaves_the_store_as_it_was(built, acl_subset):
     import signal
     import time
 
-    store, _ = built
+    store = built
     before = _count(store)
     run = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--store", str(store), "--acl-anthology",
                             str(acl_subset), "--no-export"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -140,7 +148,7 @@ def test_papers_per_venue_year_counts_anthology_papers_by_their_year(built, acl_
     from kg.queries import get_query
     from kg.sources.acl_anthology import Anthology
 
-    graph = kg.load(built[0])  # a fresh handle: other tests rebuild the store in place
+    graph = kg.load(built)  # a fresh handle: other tests rebuild the store in place
     try:
         rows = {str(r.year): int(r.papers) for r in graph.store.sparql(get_query("papers-per-venue-year").text,
                                                                        {"venue": Literal("NAACL")})}
@@ -165,7 +173,7 @@ def test_venue_year_counts_equal_the_walk_over_the_graph(built):
     from kg.queries import get_query
     from kg.stats import direct_counts
 
-    graph = kg.load(built[0])
+    graph = kg.load(built)
     try:
         rows = {(str(r.venue), str(r.year) if r.year is not None else None): int(r.papers)
                 for r in graph.store.sparql(get_query("papers-per-venue-year").text)}
@@ -191,7 +199,7 @@ def test_events_and_sigs_are_in_the_graph(built, acl_subset):
             for entries in meeting.values():
                 expected_sponsors |= {(e.strip(), sig) for e in entries or [] if isinstance(e, str)
                                       and e.strip() in volumes}
-    graph = kg.load(built[0])
+    graph = kg.load(built)
     try:
         sponsors = {(str(r.v).rsplit("/", 1)[1], str(r.s).rsplit("/", 1)[1]) for r in graph.sparql(
             "PREFIX schema: <https://schema.org/> SELECT ?v ?s WHERE { ?v schema:sponsor ?s }")}
