@@ -239,6 +239,9 @@ html, body {{ margin: 0; height: 100%; font: 13px system-ui, sans-serif; }}
     document.body.dataset.nodes = String(nodeView.length);
     document.body.dataset.errors = String(window.kgErrors.length);
   }});
+  // drawn at once when the layout settles, not at the next animation frame: headless browsers
+  // (and background tabs) may give none for a while, and the page would read as blank
+  network.once("stabilizationIterationsDone", function () {{ network.redraw(); }});
   window.kgNetwork = network;
 }})();
 </script>
