@@ -222,6 +222,37 @@ def merge_triples(merge: Merge, left: URIRef, right: URIRef) -> Iterator[tuple]:
         yield m, KG.note, Literal(merge.note)
 
 
+# the FaBiO type a paper takes from its records: the first of these that one of them has
+_WORK_TYPES = [FABIO.ConferencePaper, FABIO.JournalArticle, FABIO.BookChapter, FABIO.Book, FABIO.Thesis,
+               FABIO.TechnicalReport, FABIO.Preprint, FABIO.ScholarlyWork]
+_BIBTEX_TYPES = {"inproceedings": FABIO.ConferencePaper, "conference": FABIO.ConferencePaper,
+                 "article": FABIO.JournalArticle, "incollection": FABIO.BookChapter,
+                 "inbook": FABIO.BookChapter, "book": FABIO.Book, "phdthesis": FABIO.Thesis,
+                 "mastersthesis": FABIO.Thesis, "thesis": FABIO.Thesis, "techreport": FABIO.TechnicalReport,
+                 "report": FABIO.TechnicalReport}
+
+
+def work_type(record: PaperRecord) -> URIRef:
+    """The FaBiO type of what a record describes: an ACL page lists conference papers, Hugging Face
+    and profiles list preprints; a BibTeX entry says by its type, and one in arXiv is a preprint.
+
+    >>> from kg.sources import parse_text
+    >>> bib = "@misc{x, title={T}, eprint={2310.12345}, archivePrefix={arXiv}}\\n@article{y, title={U}, journal={TACL}}"
+    >>> [str(work_type(r)).rsplit("/", 1)[1] for r in parse_text(bib, "r.bib").papers]
+    ['Preprint', 'JournalArticle']
+    """
+    kind = record.source.kind
+    if kind in (SourceKind.ACL_AUTHOR_PAGE, SourceKind.ACL_ABSTRACT_PAGE):
+        return FABIO.ConferencePaper
+    if kind in (SourceKind.HF_DAILY_PAPERS, SourceKind.RESEARCHER_PROFILE):
+        return FABIO.Preprint
+    if record.entry_type not in ("inproceedings", "conference"):
+        venue = venue_of(record)
+        if venue is not None and venue.series == "arXiv":
+            return FABIO.Preprint
+    return _BIBTEX_TYPES.get(record.entry_type or "", FABIO.ScholarlyWork)
+
+
 def _resolved_triples(res: Resolution) -> Iterator[tuple]:
     people = person_iris(res)
     for person, node in zip(res.people, people):
@@ -245,9 +276,7 @@ def _resolved_triples(res: Resolution) -> Iterator[tuple]:
     for paper in res.papers:
         p = iri("paper", paper.key)
         yield p, RDF.type, SDO.ScholarlyArticle
-        kinds = {r.source.kind for r in paper.records}
-        conference = bool(kinds & {SourceKind.ACL_AUTHOR_PAGE, SourceKind.ACL_ABSTRACT_PAGE})
-        yield p, RDF.type, FABIO.ConferencePaper if conference else FABIO.Preprint
+        yield p, RDF.type, min((work_type(r) for r in paper.records), key=_WORK_TYPES.index)
         if paper.title:
             yield p, DCTERMS.title, Literal(paper.title)
             yield p, RDFS.label, Literal(paper.title)
@@ -285,8 +314,7 @@ def _resolved_triples(res: Resolution) -> Iterator[tuple]:
         for pub, records in publications.items():
             venue = venue_of(records[0])
             yield p, KG.hasPublication, pub
-            preprint = records[0].source.kind in (SourceKind.HF_DAILY_PAPERS, SourceKind.RESEARCHER_PROFILE)
-            yield pub, RDF.type, FABIO.Preprint if preprint else FABIO.ConferencePaper
+            yield pub, RDF.type, work_type(records[0])
             if venue:
                 yield pub, DCTERMS.isPartOf, venue_node(venue)
             dated = [r.date for r in records if r.date]

@@ -41,6 +41,7 @@ class SourceKind(str, Enum):
     ACL_ABSTRACT_PAGE = "acl-abstract-page"
     HF_DAILY_PAPERS = "hf-daily-papers"
     RESEARCHER_PROFILE = "researcher-profile"
+    BIBTEX = "bibtex"
 
 
 class SourceRef(_Frozen):
@@ -169,6 +170,8 @@ class PaperRecord(_Frozen):
         default=False, description="the list printed is not the whole list ('et al.', or only the page owner)")
     author_count: int | None = Field(default=None, ge=0, description="the number of authors the source declares")
     venue: str | None = Field(default=None, description="venue as printed (a proceedings title)")
+    entry_type: str | None = Field(
+        default=None, description="the BibTeX entry type, lower-case ('inproceedings', 'article', 'misc', …)")
     organisations: list[str] = Field(default_factory=list, description="organisation lines as printed")
     category: str | None = Field(default=None, description="arXiv category code as printed, e.g. 'CL'")
     has_code: bool | None = Field(default=None, description="the listing flags a code release")

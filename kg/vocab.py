@@ -135,6 +135,11 @@ class FABIO(DefinedNamespace):
     Preprint: URIRef
     ScholarlyWork: URIRef
     ConferenceProceedings: URIRef
+    JournalArticle: URIRef
+    BookChapter: URIRef
+    Book: URIRef
+    Thesis: URIRef
+    TechnicalReport: URIRef
 
 
 class BIBO(DefinedNamespace):

@@ -74,6 +74,8 @@ def venue_of(record: PaperRecord) -> VenueRef | None:
         return ARXIV
     if record.source.kind == SourceKind.ACL_ABSTRACT_PAGE:
         return ACL_ANTHOLOGY
+    if record.source.kind == SourceKind.BIBTEX and record.arxiv_ids:  # an arXiv entry with no journal
+        return ARXIV
     return None
 
 

@@ -16,6 +16,7 @@ from ..errors import KGError, ParseError
 from ..model import Document, SourceKind
 from ._common import Line, numbered_lines
 from .acl_page import looks_like_abstract_page, looks_like_author_page, parse_abstract_page, parse_author_page
+from .bibtex import looks_like_bibtex, parse_bibtex
 from .hf_papers import looks_like_hf_papers, parse_hf_papers
 from .profile import looks_like_profile, parse_profile
 
@@ -25,15 +26,16 @@ Parser = Callable[[str, str], Document]
 
 # Checked in this order; the first whose test passes parses the document.
 PARSERS: list[tuple[SourceKind, Callable[[list[Line]], bool], Parser]] = [
+    (SourceKind.BIBTEX, looks_like_bibtex, parse_bibtex),
     (SourceKind.RESEARCHER_PROFILE, looks_like_profile, parse_profile),
     (SourceKind.HF_DAILY_PAPERS, looks_like_hf_papers, parse_hf_papers),
     (SourceKind.ACL_AUTHOR_PAGE, looks_like_author_page, parse_author_page),
     (SourceKind.ACL_ABSTRACT_PAGE, looks_like_abstract_page, parse_abstract_page),
 ]
 
-_EXPECTED = ("one of the known capture formats: an ACL Anthology author page ('pdf bib' entries), its "
-             "abstract-only view ('Also published as:'), a Hugging Face 'Daily Papers' listing, or a "
-             "researcher profile ('h-index…')")
+_EXPECTED = ("one of the known capture formats: BibTeX ('@inproceedings{…'), an ACL Anthology author page "
+             "('pdf bib' entries), its abstract-only view ('Also published as:'), a Hugging Face 'Daily "
+             "Papers' listing, or a researcher profile ('h-index…')")
 
 
 def detect(text: str, document: str) -> SourceKind:
