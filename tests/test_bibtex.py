@@ -164,3 +164,35 @@ def test_bibtex_entries_resolve_to_the_seed_papers_and_people(seeds, tmp_path):
     kinds = store.values(f"""SELECT ?kind WHERE {{ <{safe}> <{PROV.wasDerivedFrom}> ?r .
         ?r <{KG.sourceKind}> ?kind }}""")
     assert kinds == [("bibtex",)]
+
+
+def test_a_preprint_and_its_published_version_in_one_file_are_one_paper():
+    """Unlike a listing, a reference list may hold a paper twice; the rules join the two entries."""
+    from kg.resolve import resolve
+
+    bib = r"""@article{ji2024pku,
+  title={{PKU-SafeRLHF}: Towards Multi-Level Safety Alignment for {LLMs} with Human Preference},
+  author={Ji, Jiaming and Hong, Donghai and Zhang, Borong and others},
+  journal={arXiv preprint arXiv:2406.15513},
+  year={2024}
+}
+@inproceedings{ji-etal-2025-pku,
+    title = "{PKU}-{S}afe{RLHF}: Towards Multi-Level Safety Alignment for {LLM}s with Human Preference",
+    author = "Ji, Jiaming and Hong, Donghai and Zhang, Borong and Chen, Boyuan and Dai, Josef and
+      Zheng, Boren and Qiu, Tianyi Alex and Zhou, Jiayi and Wang, Kaile and Li, Boxun and Han, Sirui
+      and Guo, Yike and Yang, Yaodong",
+    booktitle = "Proceedings of the 63rd Annual Meeting of the Association for Computational
+      Linguistics (Volume 1: Long Papers)",
+    year = "2025",
+}
+@article{other, title={Another Paper}, author={Ji, Jiaming}, journal={TACL}, year=2024}
+"""
+    res = resolve([parse_text(bib, "two.bib")])
+    assert len(res.papers) == 2
+    pku = next(p for p in res.papers if p.title.startswith("PKU-SafeRLHF"))
+    assert [r.source.key for r in pku.records] == ["two.bib#L1-L6", "two.bib#L7-L15"]
+    assert {m.rule for m in res.merges if m.entity == "paper" and m.joined} == {"same-title"}
+    assert len(pku.authors) == 13 and not pku.authors_truncated
+    # the authors of both entries are the same people; the third entry's Jiaming Ji shares no co-author
+    assert len([p for p in res.people if p.name == "Jiaming Ji"]) == 2
+    assert len(res.people) == 14

@@ -11,7 +11,8 @@ Rules, strongest first; each merge is logged with its rule and score:
 * ``near-identical-abstract``: estimated word 3-gram Jaccard of the abstracts at least 0.5 (the
   seeds show >= 0.86 for versions of one paper and <= 0.09 otherwise).
 
-Two records of the same document are never joined: a listing lists a paper once.
+Two records of the same listing are never joined: a listing lists a paper once. A BibTeX file is
+not a listing: a reference list often holds a paper twice (its preprint and its published version).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import defaultdict
 from itertools import combinations
 from urllib.parse import urlparse
 
-from ..model import PaperRecord
+from ..model import PaperRecord, SourceKind
 from ..text import minhash_similarity, normalise_title
 from ._unionfind import Clusters
 from .evidence import Decision, Merge
@@ -68,7 +69,8 @@ def link_papers(records: list[PaperRecord], decisions: list[Decision] = ()) -> t
 
     by_document: dict[str, list[str]] = defaultdict(list)
     for r in records:
-        by_document[r.source.document].append(r.source.key)
+        if r.source.kind != SourceKind.BIBTEX:
+            by_document[r.source.document].append(r.source.key)
     for group in by_document.values():
         for a, b in combinations(group, 2):
             clusters.keep_apart(a, b)
@@ -102,7 +104,8 @@ def link_papers(records: list[PaperRecord], decisions: list[Decision] = ()) -> t
     near = []
     with_abstract = [r for r in records if r.fingerprint]
     for a, b in combinations(with_abstract, 2):
-        if a.source.document == b.source.document or a.fingerprint.sha256 == b.fingerprint.sha256:
+        if a.fingerprint.sha256 == b.fingerprint.sha256 or (
+                a.source.document == b.source.document and a.source.kind != SourceKind.BIBTEX):
             continue
         score = minhash_similarity(a.fingerprint.minhash, b.fingerprint.minhash)
         if score >= NEAR_ABSTRACT_THRESHOLD:
