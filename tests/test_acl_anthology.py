@@ -88,3 +88,27 @@ def test_broken_collection_names_file_and_line():
                          b"</paper></volume></collection>", "xml/2020.x.xml", people)
     with pytest.raises(KGError, match="expected the ACL Anthology's data"):
         Anthology(ROOT / "README.md")
+
+
+def test_bibtex_reader_reads_the_librarys_bibtex_as_the_library_has_it(theirs):
+    """The peer writes each paper of the subset as BibTeX (LaTeX escapes for accents, quotes,
+    superscripts, CJK titles, 'Last, Jr, First' names); kg's BibTeX reader gets back the titles,
+    authors in order, years, DOIs and volume titles the library holds. The library writes ’ and “
+    as ASCII quotes, ∗ as a math *, and ˆ as \\textasciicircum; those are compared as equal."""
+    from kg.sources.bibtex import parse_bibtex
+
+    papers = [p for v in theirs.volumes() for p in v.papers() if not p.is_frontmatter]
+    records = parse_bibtex("\n".join(p.to_bibtex() for p in papers), "subset.bib").papers
+    assert len(records) == len(papers) > 6000
+    plain = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "∗": "*", "ˆ": "^"})
+
+    def same(text):
+        return text.translate(plain) if text else text
+
+    for paper, record in zip(papers, records):
+        names = [f"{a.name.first} {a.name.last}" if a.name.first else a.name.last for a in paper.authors]
+        assert same(record.title) == same(str(paper.title)), paper.full_id
+        assert [same(a.name) for a in record.authors] == [same(n) for n in names], paper.full_id
+        assert record.date.year == int(paper.year) and record.entry_type == "inproceedings", paper.full_id
+        assert record.dois == ([paper.doi.lower()] if paper.doi else []), paper.full_id
+        assert same(record.venue) == same(str(paper.parent.title)), paper.full_id

@@ -95,7 +95,7 @@ def test_latex_and_names():
     assert latex_to_text(r"Jos{\'e} Mart{\'\i}nez \& {\O}ystein -- {\textit{Deep}} $\alpha$") == \
         "José Martínez & Øystein – Deep α"
     assert split_authors(r"M{\"u}ller, Thomas and van der Berg, Jr., Jan and {Google DeepMind}") == (
-        ["Thomas Müller", "Jan van der Berg Jr.", "Google DeepMind"], False)
+        ["Thomas Müller", "Jan van der Berg, Jr.", "Google DeepMind"], False)
     # " and " inside braces is part of a name, not a separator
     assert split_authors("{Barnes and Noble} and Doe, J.") == (["Barnes and Noble", "J. Doe"], False)
 

@@ -220,6 +220,9 @@ _LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "ae": "æ", 
             "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘",
             "textquotedblleft": "“", "textquotedblright": "”", "ldots": "…", "dots": "…", "textregistered": "®",
             "texttrademark": "™", "copyright": "©", "textasciitilde": "~", "textbackslash": "\\",
+            "textquestiondown": "¿", "textexclamdown": "¡", "textasciicircum": "^", "textunderscore": "_",
+            "textbar": "|", "textless": "<", "textgreater": ">", "textdegree": "°", "textbullet": "•",
+            "textonesuperior": "¹", "texttwosuperior": "²", "textthreesuperior": "³",
             "S": "§", "P": "¶", "pounds": "£", "euro": "€", "alpha": "α", "beta": "β", "gamma": "γ",
             "delta": "δ", "epsilon": "ε", "lambda": "λ", "mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ",
             "theta": "θ", "phi": "φ", "omega": "ω", "infty": "∞", "times": "×", "pm": "±", "leq": "≤",
@@ -239,6 +242,15 @@ def _accented(match: re.Match) -> str:
     return unicodedata.normalize("NFC", base + mark)
 
 
+_MATH = re.compile(r"\$([^$]*)\$")
+_ENSUREMATH = re.compile(r"\\ensuremath\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def _math(match: re.Match) -> str:
+    """Math as the text it shows: super- and subscripts inline (``O($n^2$)`` → ``O(n2)``)."""
+    return match.group(1).replace("^", "").replace("_", "")
+
+
 def latex_to_text(value: str) -> str:
     """A BibTeX value as plain Unicode text: accents, escapes, dashes and font commands resolved,
     braces and math dollars dropped, spacing collapsed.
@@ -252,7 +264,9 @@ def latex_to_text(value: str) -> str:
     """
     text = _ACCENT.sub(_accented, value)
     text = _ESCAPE.sub(lambda m: "\x00" + m.group(1), text)  # kept from the brace removal below
+    text = _MATH.sub(_math, _ENSUREMATH.sub(r"$\1$", text))
     text = text.replace("---", "—").replace("--", "–").replace("~", " ").replace("``", "“").replace("''", "”")
+    text = text.replace("?`", "¿").replace("!`", "¡").replace("`", "‘")
 
     def command(match: re.Match) -> str:
         name = match.group(1)
@@ -299,7 +313,7 @@ def split_authors(value: str) -> tuple[list[str], bool]:
     ``and others`` (a truncated list).
 
     >>> split_authors(r"Wang, Peiyi and {Hugging Face} and de la Cruz, Jr., Juan and Zhifang Sui and others")
-    (['Peiyi Wang', 'Hugging Face', 'Juan de la Cruz Jr.', 'Zhifang Sui'], True)
+    (['Peiyi Wang', 'Hugging Face', 'Juan de la Cruz, Jr.', 'Zhifang Sui'], True)
     """
     names, truncated = [], False
     for raw in _split_top(_SPACES.sub(" ", value.strip()), _AND):
@@ -312,8 +326,8 @@ def split_authors(value: str) -> tuple[list[str], bool]:
         parts = [p.strip() for p in _split_top(raw, _COMMA)]
         if len(parts) == 2:  # von Last, First
             raw = f"{parts[1]} {parts[0]}"
-        elif len(parts) >= 3:  # von Last, Jr, First
-            raw = f"{parts[2]} {parts[0]} {parts[1]}"
+        elif len(parts) >= 3:  # von Last, Jr, First (written "First von Last, Jr", as styles print it)
+            raw = f"{parts[2]} {parts[0]}, {parts[1]}"
         name = latex_to_text(raw)
         if name:
             names.append(name)
