@@ -36,12 +36,24 @@ MONTH_MACROS = {name[:3]: name.capitalize() for name in _MONTH_NAMES}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
 
 
+_KNOWN_TYPES = {"article", "inproceedings", "conference", "proceedings", "book", "inbook", "incollection",
+                "booklet", "manual", "mastersthesis", "phdthesis", "thesis", "techreport", "report", "misc",
+                "unpublished", "online", "electronic", "software", "dataset", "string", "comment", "preamble"}
+
+
 def looks_like_bibtex(lines: list[Line]) -> bool:
-    """The first line that is not a ``%`` comment starts an entry (``@inproceedings{…``)."""
+    """One of the first 50 lines starts a BibTeX entry of a known type (``@inproceedings{…``); the
+    text before it (a header such as JabRef's or a ``%`` comment) is what BibTeX ignores.
+
+    >>> looks_like_bibtex([Line(1, "This file was created with JabRef."), Line(2, "@Article{x,")])
+    True
+    >>> looks_like_bibtex([Line(1, "@alice (Alice) shared a paper")])
+    False
+    """
     for line in lines[:50]:
-        if line.text.startswith("%"):
-            continue
-        return bool(_ENTRY_START.match(line.text))
+        m = _ENTRY_START.match(line.text)
+        if m and m.group(1).lower() in _KNOWN_TYPES:
+            return True
     return False
 
 
