@@ -96,43 +96,26 @@ class _Reader:
         self.pos = m.end()
         return m.group(0)
 
-    def braced(self, start: int) -> str:
-        """The text of a ``{…}`` group opening at ``self.pos`` (nested braces kept)."""
-        depth, i = 0, self.pos
-        while i < len(self.text):
-            c = self.text[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-                if depth == 0:
-                    value = self.text[self.pos + 1:i]
-                    self.pos = i + 1
-                    return value
-            i += 1
-        raise self.fail("a '}' closing the value opened here", start)
-
-    def quoted(self, start: int) -> str:
-        """The text of a ``"…"`` value (quotes inside braces do not end it)."""
+    def delimited(self, start: int) -> str:
+        """The text of a value opening at ``self.pos``: in braces (nested braces kept) or in quotes
+        (a quote inside braces does not end it)."""
+        closer = "}" if self.text.startswith("{", self.pos) else '"'
         depth, i = 0, self.pos + 1
         while i < len(self.text):
             c = self.text[i]
             if c == "\\":
                 i += 2
                 continue
+            if c == closer and depth == 0:
+                value = self.text[self.pos + 1:i]
+                self.pos = i + 1
+                return value
             if c == "{":
                 depth += 1
             elif c == "}":
                 depth -= 1
-            elif c == '"' and depth == 0:
-                value = self.text[self.pos + 1:i]
-                self.pos = i + 1
-                return value
             i += 1
-        raise self.fail("a '\"' closing the value opened here", start)
+        raise self.fail(f"a '{closer}' closing the value opened here", start)
 
     def value(self, macros: dict[str, str]) -> str:
         """A field value: parts joined by ``#``, each braced, quoted, a number or a macro."""
@@ -140,10 +123,8 @@ class _Reader:
         while True:
             self.skip_space()
             start = self.pos
-            if self.text.startswith("{", self.pos):
-                parts.append(self.braced(start))
-            elif self.text.startswith('"', self.pos):
-                parts.append(self.quoted(start))
+            if self.text.startswith(("{", '"'), self.pos):
+                parts.append(self.delimited(start))
             elif (number := self.match(_NUMBER)) is not None:
                 parts.append(number)
             elif (name := self.match(_MACRO)) is not None:
@@ -177,7 +158,7 @@ def _entries(text: str, document: str):
         if kind == "comment":
             if m.group(2) == "{":
                 r.pos = m.end() - 1
-                r.braced(at)
+                r.delimited(at)
             continue
         if kind == "preamble":
             r.value(macros)
