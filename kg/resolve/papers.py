@@ -59,6 +59,12 @@ def _identifiers(record: PaperRecord) -> set[str]:
     return {f"arxiv:{a}" for a in record.arxiv_ids} | {f"doi:{d}" for d in record.dois}
 
 
+def _listing(record: PaperRecord) -> str | None:
+    """The listing a record is in (its document), whose records are different papers; None for a
+    BibTeX file, which may hold a paper twice."""
+    return None if record.source.kind == SourceKind.BIBTEX else record.source.document
+
+
 def link_papers(records: list[PaperRecord], decisions: list[Decision] = ()) -> tuple[list[list[PaperRecord]],
                                                                                        list[Merge]]:
     """Group records into papers; returns the groups (in first-seen order) and the merge log."""
@@ -67,11 +73,11 @@ def link_papers(records: list[PaperRecord], decisions: list[Decision] = ()) -> t
     clusters = Clusters(keys)
     merges: list[Merge] = []
 
-    by_document: dict[str, list[str]] = defaultdict(list)
+    by_listing: dict[str, list[str]] = defaultdict(list)
     for r in records:
-        if r.source.kind != SourceKind.BIBTEX:
-            by_document[r.source.document].append(r.source.key)
-    for group in by_document.values():
+        if _listing(r):
+            by_listing[_listing(r)].append(r.source.key)
+    for group in by_listing.values():
         for a, b in combinations(group, 2):
             clusters.keep_apart(a, b)
 
@@ -104,8 +110,7 @@ def link_papers(records: list[PaperRecord], decisions: list[Decision] = ()) -> t
     near = []
     with_abstract = [r for r in records if r.fingerprint]
     for a, b in combinations(with_abstract, 2):
-        if a.fingerprint.sha256 == b.fingerprint.sha256 or (
-                a.source.document == b.source.document and a.source.kind != SourceKind.BIBTEX):
+        if a.fingerprint.sha256 == b.fingerprint.sha256 or (_listing(a) and _listing(a) == _listing(b)):
             continue
         score = minhash_similarity(a.fingerprint.minhash, b.fingerprint.minhash)
         if score >= NEAR_ABSTRACT_THRESHOLD:

@@ -141,7 +141,7 @@ class _Reader:
 
 
 def _entries(text: str, document: str):
-    """(entry type, key, fields, first line, last line) of each entry, macros expanded."""
+    """(entry type, fields, first line, last line) of each entry, macros expanded."""
     r = _Reader(text, document)
     macros = dict(MONTH_MACROS)
     while True:
@@ -180,27 +180,24 @@ def _entries(text: str, document: str):
         fields: dict[str, str] = {}
         r.skip_space()
         while True:
+            if r.pos >= len(text):
+                raise r.fail(f"a '{closing}' closing the entry @{kind}{{{key} that starts here", at)
             if text.startswith(closing, r.pos):
                 r.pos += 1
                 break
             if not text.startswith(",", r.pos):
-                if r.pos >= len(text):
-                    raise r.fail(f"a '{closing}' closing the entry @{kind}{{{key} that starts here", at)
                 raise r.fail(f"',' or a '{closing}' closing the entry @{kind}{{{key}")
             r.pos += 1
             r.skip_space()
-            if text.startswith(closing, r.pos):  # a trailing comma
-                r.pos += 1
-                break
+            if r.pos >= len(text) or text.startswith(closing, r.pos):
+                continue  # a trailing comma (or the file ends): the checks above
             name = r.match(_FIELD_NAME)
             if name is None:
-                if r.pos >= len(text):
-                    raise r.fail(f"a '{closing}' closing the entry @{kind}{{{key} that starts here", at)
                 raise r.fail(f"a field name (title = …) in @{kind}{{{key}")
             r.expect("=", f"'=' after the field name {name!r} in @{kind}{{{key}")
             fields[name.lower()] = r.value(macros)
             r.skip_space()
-        yield kind, key, fields, r.line(at), r.line(r.pos - 1)
+        yield kind, fields, r.line(at), r.line(r.pos - 1)
 
 
 # --- LaTeX to text -----------------------------------------------------------------------------
@@ -402,8 +399,7 @@ def parse_bibtex(text: str, document: str) -> Document:
     >>> paper.venue[-23:], paper.dois, paper.entry_type, paper.source.key
     ('(Volume 1: Long Papers)', ['10.18653/v1/2024.acl-long.511'], 'inproceedings', 'refs.bib#L3-L9')
     """
-    papers = [_record(document, kind, fields, first, last)
-              for kind, _key, fields, first, last in _entries(text, document)]
+    papers = [_record(document, *entry) for entry in _entries(text, document)]
     if not papers:
         raise ParseError(document, None, "at least one BibTeX entry (@article{…}, @inproceedings{…}, …)")
     return Document(name=document, kind=SourceKind.BIBTEX, papers=papers)
